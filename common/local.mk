@@ -1,0 +1,2 @@
+libltrace_a_SOURCES += common/xalloc.c common/xalloc.h common/strbuf.c common/strbuf.h \
+	common/taddr.h

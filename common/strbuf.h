@@ -1,0 +1,28 @@
+/* A growable, always NUL-terminated string buffer. The owner calls strbuf_free. */
+#ifndef LTRACE_STRBUF_H
+#define LTRACE_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;  /* NUL-terminated; NULL until the first append */
+	size_t len; /* bytes used, not counting the NUL */
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void strbuf_append(struct strbuf *sb, const char *s);
+void strbuf_append_n(struct strbuf *sb, const char *s, size_t n);
+void strbuf_putc(struct strbuf *sb, char c);
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void strbuf_reset(struct strbuf *sb);
+/* The contents ("" when empty); valid until the next change to sb. */
+const char *strbuf_str(const struct strbuf *sb);
+void strbuf_free(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,1 @@
+# sysdeps/linux-gnu
