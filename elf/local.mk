@@ -1,1 +1,1 @@
-# elf
+libltrace_a_SOURCES += elf/image.c elf/image.h elf/plt.c elf/plt.h

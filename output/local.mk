@@ -1,1 +1,1 @@
-# output
+libltrace_a_SOURCES += output/output.h output/line.c

@@ -1,0 +1,129 @@
+/* What happens at a breakpoint: a call entered or returned, then the way past it. */
+#include "breakpoints/hit.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "common/strbuf.h"
+#include "output/output.h"
+#include "proc/memory.h"
+#include "proc/session.h"
+
+/* Frames whose stack has been given back (longjmp, exceptions) will never return. */
+static void drop_dead_frames(struct thread *t, taddr_t live_sp)
+{
+	struct frame *f;
+
+	while ((f = thread_top(t)) != NULL && f->entry_sp < live_sp) {
+		output_no_return(f);
+		thread_pop(t);
+	}
+}
+
+struct breakpoint *bp_return_site(struct process *p, taddr_t ret_addr)
+{
+	struct breakpoint *bp = bp_find(p->bps, ret_addr);
+	uint8_t code[ARCH_MAX_INSN], slot[ARCH_SLOT_SIZE];
+	const char *why = NULL;
+
+	if (bp != NULL) {
+		bp->roles |= BP_ROLE_RETURN;
+		return bp;
+	}
+	ssize_t n = mem_read(p->pid, ret_addr, code, sizeof(code));
+	taddr_t at = scratch_alloc(&p->scratch, ARCH_SLOT_SIZE);
+	if (n <= 0 || at == 0)
+		return NULL;
+	int len = arch_displace(code, (size_t)n, ret_addr, at, slot, &why);
+	if (len < 0 || mem_write(p->mem_fd, at, slot, (size_t)len) < 0)
+		return NULL;
+	bp = bp_add(p->bps, ret_addr);
+	bp->roles = BP_ROLE_RETURN;
+	bp->resume = BP_RESUME_OUT_OF_LINE;
+	bp->ool = at;
+	if (bp_plant(bp, p->pid, p->mem_fd) < 0) {
+		bp->roles = 0; /* keep the record; never planted, never hit */
+		return NULL;
+	}
+	return bp;
+}
+
+static void format_args(struct strbuf *sb, struct thread *t, const struct proto *proto,
+			const struct arch_regs *regs)
+{
+	struct arg_cursor cur;
+	struct arch_args st;
+
+	arch_args_call(&cur, &st, t->tid, regs);
+	proto_format_args(sb, proto, &cur, &session.fmt);
+}
+
+static void on_call(struct thread *t, struct breakpoint *bp, const struct arch_regs *regs,
+		    taddr_t ret_addr)
+{
+	struct strbuf sb = STRBUF_INIT;
+	taddr_t sp = arch_sp(regs);
+
+	drop_dead_frames(t, sp + 1);
+	struct frame *f = thread_push(t);
+	f->ret_addr = ret_addr;
+	f->entry_sp = sp;
+	f->name = bp->name;
+	f->proto = bp->proto;
+	format_args(&sb, t, bp->proto, regs);
+	output_call(t->tid, f, bp->name, strbuf_str(&sb));
+	strbuf_free(&sb);
+	struct breakpoint *rbp = bp_return_site(t->proc, ret_addr);
+	f->has_return_bp = rbp != NULL;
+	if (rbp == NULL)
+		output_no_return(f);
+}
+
+static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t addr)
+{
+	taddr_t sp = arch_sp(regs);
+	struct frame *f;
+
+	/* Frames deeper than the one returning here were left by longjmp or a throw. */
+	while ((f = thread_top(t)) != NULL && arch_sp_after_return(f->entry_sp) < sp) {
+		output_no_return(f);
+		thread_pop(t);
+	}
+	f = thread_top(t);
+	if (f == NULL || f->ret_addr != addr || arch_sp_after_return(f->entry_sp) != sp)
+		return; /* reached by another path: not a return of ours */
+	struct strbuf sb = STRBUF_INIT;
+	struct arg_cursor cur;
+	struct arch_args st;
+	arch_args_return(&cur, &st, t->tid, regs);
+	proto_format_ret(&sb, f->proto, &cur, &session.fmt);
+	output_return(t->tid, f, f->name, strbuf_str(&sb));
+	strbuf_free(&sb);
+	thread_pop(t);
+}
+
+int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
+{
+	struct process *p = t->proc;
+	bool shown = p->state == PROC_TRACED;
+	taddr_t target = 0, ret_addr = 0;
+
+	if ((bp->roles & BP_ROLE_RETURN) && shown)
+		on_return(t, regs, bp->addr);
+	if (bp->resume == BP_RESUME_SLOT_JUMP) {
+		/* The stub's jump target and the return address, in one read. */
+		if (mem_read2(p->pid, bp->slot, &target, sizeof(target),
+			      arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr)) < 0)
+			return -1;
+	} else {
+		target = bp->ool;
+		if ((bp->roles & BP_ROLE_CALL) &&
+		    mem_read(p->pid, arch_return_address_slot(regs), &ret_addr,
+			     sizeof(ret_addr)) != (ssize_t)sizeof(ret_addr))
+			ret_addr = 0;
+	}
+	if ((bp->roles & BP_ROLE_CALL) && shown)
+		on_call(t, bp, regs, ret_addr);
+	arch_set_pc(regs, target);
+	return arch_set_regs(t->tid, regs);
+}

@@ -1,0 +1,119 @@
+/* The breakpoint table: open addressing on the address, looked up at every stop. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "breakpoints/breakpoint.h"
+#include "common/xalloc.h"
+#include "proc/memory.h"
+
+struct bp_table {
+	struct breakpoint **slots; /* power-of-two sized, NULL = empty */
+	size_t cap, count;
+};
+
+static size_t hash(taddr_t a)
+{
+	a ^= a >> 33;
+	a *= 0xff51afd7ed558ccdull;
+	a ^= a >> 33;
+	return (size_t)a;
+}
+
+struct bp_table *bp_table_new(void)
+{
+	struct bp_table *t = xcalloc(1, sizeof(*t));
+
+	t->cap = 256;
+	t->slots = xcalloc(t->cap, sizeof(*t->slots));
+	return t;
+}
+
+void bp_table_free(struct bp_table *t)
+{
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->slots[i]);
+	free(t->slots);
+	free(t);
+}
+
+struct breakpoint *bp_find(const struct bp_table *t, taddr_t addr)
+{
+	for (size_t i = hash(addr) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct breakpoint *bp = t->slots[i];
+		if (bp == NULL || bp->addr == addr)
+			return bp;
+	}
+}
+
+static void insert(struct breakpoint **slots, size_t cap, struct breakpoint *bp)
+{
+	size_t i = hash(bp->addr) & (cap - 1);
+
+	while (slots[i] != NULL)
+		i = (i + 1) & (cap - 1);
+	slots[i] = bp;
+}
+
+static void grow(struct bp_table *t)
+{
+	size_t cap = t->cap * 2;
+	struct breakpoint **slots = xcalloc(cap, sizeof(*slots));
+
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i] != NULL)
+			insert(slots, cap, t->slots[i]);
+	free(t->slots);
+	t->slots = slots;
+	t->cap = cap;
+}
+
+struct breakpoint *bp_add(struct bp_table *t, taddr_t addr)
+{
+	struct breakpoint *bp = bp_find(t, addr);
+
+	if (bp != NULL)
+		return bp;
+	if (2 * (t->count + 1) > t->cap)
+		grow(t);
+	bp = xcalloc(1, sizeof(*bp));
+	bp->addr = addr;
+	insert(t->slots, t->cap, bp);
+	t->count++;
+	return bp;
+}
+
+void bp_for_each(const struct bp_table *t, void (*fn)(struct breakpoint *, void *), void *arg)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i] != NULL)
+			fn(t->slots[i], arg);
+}
+
+int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd)
+{
+	static const uint8_t insn[ARCH_BREAKPOINT_SIZE] = ARCH_BREAKPOINT;
+
+	if (mem_read(pid, bp->addr, bp->orig, sizeof(bp->orig)) != (ssize_t)sizeof(bp->orig))
+		return -1;
+	return mem_write(mem_fd, bp->addr, insn, sizeof(insn));
+}
+
+struct unplant_ctx {
+	int mem_fd;
+};
+
+static void unplant_one(struct breakpoint *bp, void *arg)
+{
+	const struct unplant_ctx *c = arg;
+
+	mem_write(c->mem_fd, bp->addr, bp->orig, sizeof(bp->orig));
+}
+
+void bp_unplant_all(const struct bp_table *t, int mem_fd)
+{
+	struct unplant_ctx c = { mem_fd };
+
+	bp_for_each(t, unplant_one, &c);
+}

@@ -1,0 +1,33 @@
+/* What the tracer needs from one ELF object: its layout and its PLT entries. */
+#ifndef LTRACE_IMAGE_H
+#define LTRACE_IMAGE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/taddr.h"
+
+struct plt_entry {
+	taddr_t addr; /* link-time address of the stub (add the load bias) */
+	taddr_t slot; /* link-time address of the GOT slot it jumps through */
+	char *name;   /* the symbol, without version */
+};
+
+struct image {
+	char *path;
+	bool relocatable;   /* ET_DYN: mapped at a load bias */
+	taddr_t entry;      /* e_entry */
+	taddr_t lo, hi;     /* link-time extent of the PT_LOAD segments */
+	taddr_t dynamic;    /* link-time address of PT_DYNAMIC, or 0 */
+	struct plt_entry *plt;
+	size_t nplt;
+};
+
+/*
+ * Read the object at path. Returns NULL and sets *err to a message (static or owned
+ * by nobody) when the file cannot be read as ELF. Free with image_free.
+ */
+struct image *image_open(const char *path, const char **err);
+void image_free(struct image *img);
+
+#endif

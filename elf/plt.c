@@ -1,0 +1,135 @@
+#include "elf/plt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/xalloc.h"
+#include "sysdeps/arch.h"
+
+struct slot_name {
+	taddr_t slot;
+	const char *name; /* points into the ELF's string table */
+};
+
+struct slot_names {
+	struct slot_name *v;
+	size_t n, cap;
+};
+
+static int by_slot(const void *a, const void *b)
+{
+	const struct slot_name *x = a, *y = b;
+
+	return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+static Elf_Scn *find_section(Elf *elf, const char *name, GElf_Shdr *sh)
+{
+	size_t shstrndx;
+	Elf_Scn *scn = NULL;
+
+	if (elf_getshdrstrndx(elf, &shstrndx) != 0)
+		return NULL;
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		if (gelf_getshdr(scn, sh) == NULL)
+			continue;
+		const char *n = elf_strptr(elf, shstrndx, sh->sh_name);
+		if (n != NULL && strcmp(n, name) == 0)
+			return scn;
+	}
+	return NULL;
+}
+
+/* Add the named JUMP_SLOT / GLOB_DAT relocations of one RELA section. */
+static void add_relocations(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh, struct slot_names *names)
+{
+	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
+	GElf_Shdr symsh;
+	Elf_Data *rel = elf_getdata(scn, NULL);
+	Elf_Data *syms = symscn != NULL ? elf_getdata(symscn, NULL) : NULL;
+
+	if (rel == NULL || syms == NULL || gelf_getshdr(symscn, &symsh) == NULL ||
+	    sh->sh_entsize == 0)
+		return;
+	size_t count = sh->sh_size / sh->sh_entsize;
+	for (size_t i = 0; i < count; i++) {
+		GElf_Rela r;
+		GElf_Sym sym;
+		if (gelf_getrela(rel, (int)i, &r) == NULL)
+			continue;
+		unsigned type = GELF_R_TYPE(r.r_info), symi = GELF_R_SYM(r.r_info);
+		if ((type != R_X86_64_JUMP_SLOT && type != R_X86_64_GLOB_DAT) || symi == 0)
+			continue;
+		if (gelf_getsym(syms, (int)symi, &sym) == NULL)
+			continue;
+		const char *name = elf_strptr(elf, symsh.sh_link, sym.st_name);
+		if (name == NULL || *name == '\0')
+			continue;
+		if (names->n == names->cap) {
+			names->cap = names->cap ? 2 * names->cap : 64;
+			names->v = xrealloc(names->v, names->cap * sizeof(*names->v));
+		}
+		names->v[names->n++] = (struct slot_name){ r.r_offset, name };
+	}
+}
+
+static const char *name_of_slot(const struct slot_names *names, taddr_t slot)
+{
+	struct slot_name key = { slot, NULL };
+	const struct slot_name *hit = bsearch(&key, names->v, names->n, sizeof(key), by_slot);
+
+	return hit != NULL ? hit->name : NULL;
+}
+
+struct plt_list {
+	struct plt_entry *v;
+	size_t n, cap;
+};
+
+static void scan_stubs(Elf *elf, const char *secname, size_t default_entsize,
+		       const struct slot_names *names, struct plt_list *out)
+{
+	GElf_Shdr sh;
+	Elf_Scn *scn = find_section(elf, secname, &sh);
+	Elf_Data *data = scn != NULL ? elf_getdata(scn, NULL) : NULL;
+
+	if (data == NULL || data->d_buf == NULL || sh.sh_type != SHT_PROGBITS)
+		return;
+	size_t entsize = sh.sh_entsize ? sh.sh_entsize : default_entsize;
+	for (size_t off = 0; off + entsize <= data->d_size; off += entsize) {
+		taddr_t slot, addr = sh.sh_addr + off;
+		if (arch_plt_slot((const uint8_t *)data->d_buf + off, entsize, addr, &slot) != 0)
+			continue;
+		const char *name = name_of_slot(names, slot);
+		if (name == NULL)
+			continue;
+		if (out->n == out->cap) {
+			out->cap = out->cap ? 2 * out->cap : 64;
+			out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
+		}
+		out->v[out->n++] = (struct plt_entry){ addr, slot, xstrdup(name) };
+	}
+}
+
+void plt_read(Elf *elf, struct plt_entry **out, size_t *n)
+{
+	struct slot_names names = { NULL, 0, 0 };
+	struct plt_list list = { NULL, 0, 0 };
+	GElf_Shdr sh;
+	Elf_Scn *scn;
+
+	if ((scn = find_section(elf, ".rela.plt", &sh)) != NULL && sh.sh_type == SHT_RELA)
+		add_relocations(elf, scn, &sh, &names);
+	if ((scn = find_section(elf, ".rela.dyn", &sh)) != NULL && sh.sh_type == SHT_RELA)
+		add_relocations(elf, scn, &sh, &names);
+	if (names.n > 0) {
+		qsort(names.v, names.n, sizeof(*names.v), by_slot);
+		/* With .plt.sec, .plt holds only lazy-binding trampolines: no slot jumps. */
+		scan_stubs(elf, ".plt", 16, &names, &list);
+		scan_stubs(elf, ".plt.sec", 16, &names, &list);
+		scan_stubs(elf, ".plt.got", 8, &names, &list);
+	}
+	free(names.v);
+	*out = list.v;
+	*n = list.n;
+}

@@ -1,0 +1,180 @@
+/* The event loop: wait for any traced thread to stop, tell what the stop is, dispatch. */
+#include "proc/events.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "breakpoints/hit.h"
+#include "output/output.h"
+#include "proc/children.h"
+#include "proc/exec.h"
+#include "proc/launch.h"
+#include "proc/process.h"
+#include "proc/session.h"
+
+static const char *launched_command;
+
+void events_add_launched(pid_t pid, const char *command)
+{
+	struct process *p = process_new(pid);
+
+	p->leader = true;
+	p->state = PROC_STARTING;
+	struct thread *t = thread_new(pid, p);
+	t->started = true;
+	launched_command = command;
+}
+
+static void resume(struct thread *t, int sig)
+{
+	if (ptrace(PTRACE_CONT, t->tid, 0, sig) < 0 && errno != ESRCH)
+		fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid, strerror(errno));
+}
+
+static void thread_gone(struct thread *t, int status)
+{
+	struct process *p = t->proc;
+	if (p == NULL) {
+		thread_free(t);
+		return;
+	}
+	bool leader_thread = t->tid == p->pid;
+
+	if (leader_thread && p->state == PROC_STARTING && p->leader)
+		launch_report_exec_failure(p->pid, launched_command);
+	else if (leader_thread && p->state == PROC_TRACED && WIFEXITED(status))
+		output_exited(t->tid, WEXITSTATUS(status));
+	else if (leader_thread && p->state == PROC_TRACED && WIFSIGNALED(status))
+		output_killed(t->tid, WTERMSIG(status));
+	if (leader_thread && p->leader) {
+		session.exit_status = WIFEXITED(status) ? WEXITSTATUS(status)
+							: 128 + WTERMSIG(status);
+		session.have_exit_status = true;
+	}
+	thread_free(t);
+	if (p->threads == 0)
+		process_free(p);
+}
+
+static bool is_stop_signal(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+static void on_trap(struct thread *t)
+{
+	struct arch_regs regs;
+	struct process *p = t->proc;
+
+	if (arch_get_regs(t->tid, &regs) < 0) {
+		resume(t, 0);
+		return;
+	}
+	taddr_t at = arch_trap_address(arch_pc(&regs));
+	if (p->startup_trap != 0 && at == p->startup_trap) {
+		if (exec_finish(t, &regs) < 0)
+			fprintf(stderr, "ltrace: %d: could not set up the scratch area: "
+				"returns will not be shown\n", (int)p->pid);
+		resume(t, 0);
+		return;
+	}
+	struct breakpoint *bp = bp_find(process_vm(p)->bps, at);
+	if (bp == NULL || bp->roles == 0) {
+		/* A SIGTRAP that is not ours: the program's own. */
+		if (p->state == PROC_TRACED)
+			output_signal(t->tid, SIGTRAP);
+		resume(t, SIGTRAP);
+		return;
+	}
+	if (bp_hit(t, bp, &regs) < 0)
+		fprintf(stderr, "ltrace: %d: cannot step past the breakpoint at %#" PRIxTADDR
+			": %s\n", (int)t->tid, at, strerror(errno));
+	resume(t, 0);
+}
+
+static void on_event(struct thread *t, int event)
+{
+	unsigned long msg = 0;
+
+	switch (event) {
+	case PTRACE_EVENT_EXEC:
+		if (t->proc->state == PROC_SILENT) {
+			children_exec_silent(t);
+			return;
+		}
+		t->depth = 0;
+		if (exec_begin(t) < 0)
+			fprintf(stderr, "ltrace: %d: cannot read the new program: "
+				"it runs untraced\n", (int)t->proc->pid);
+		else
+			t->proc->state = PROC_TRACED;
+		break;
+	case PTRACE_EVENT_CLONE:
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+		ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg);
+		children_created(t, event, (pid_t)msg);
+		break;
+	default:
+		break;
+	}
+	resume(t, 0);
+}
+
+static void on_stop(struct thread *t, int status)
+{
+	int sig = WSTOPSIG(status);
+	int event = status >> 16;
+
+	if (event == PTRACE_EVENT_STOP) {
+		if (!t->started) {
+			t->started = true;
+			children_first_stop(t);
+		} else if (is_stop_signal(sig)) {
+			ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		} else {
+			resume(t, 0);
+		}
+		return;
+	}
+	t->started = true;
+	if (sig == SIGTRAP && event != 0) {
+		on_event(t, event);
+	} else if (sig == SIGTRAP) {
+		on_trap(t);
+	} else {
+		if (t->proc->state == PROC_TRACED)
+			output_signal(t->tid, sig);
+		resume(t, sig);
+	}
+}
+
+void events_loop(void)
+{
+	while (threads_count() > 0) {
+		int status;
+
+		output_flush(false);
+		pid_t tid = waitpid(-1, &status, __WALL);
+		if (tid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		struct thread *t = thread_find(tid);
+		if (t == NULL)
+			t = children_unknown(tid);
+		if (t == NULL)
+			continue;
+		if (WIFEXITED(status) || WIFSIGNALED(status))
+			thread_gone(t, status);
+		else if (WIFSTOPPED(status))
+			on_stop(t, status);
+	}
+	output_flush(true);
+}

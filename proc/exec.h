@@ -1,0 +1,19 @@
+#ifndef LTRACE_EXEC_H
+#define LTRACE_EXEC_H
+
+#include "proc/process.h"
+#include "sysdeps/arch.h"
+
+/*
+ * A process has just exec'd (thread t is at the exec stop): forget the old image, read
+ * the new executable, and plant a one-off trap at the current pc so that set-up can be
+ * finished at a stop outside any system call. Returns 0, or -1 if the image cannot be
+ * traced (the process then runs on untraced).
+ */
+int exec_begin(struct thread *t);
+
+/* The stop at the one-off trap: map the scratch area, plant the breakpoints, and leave
+ * regs ready to resume at the original pc. Returns 0, or -1. */
+int exec_finish(struct thread *t, struct arch_regs *regs);
+
+#endif

@@ -1,0 +1,78 @@
+#include "proc/launch.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "proc/process.h"
+
+static int exec_err_fd = -1; /* read end: the child writes its exec errno here */
+
+static void child(int go_fd, int err_fd, char *const argv[])
+{
+	char c;
+
+	/* Wait until the tracer has seized us, so that exec is its first event. */
+	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
+		;
+	signal(SIGPIPE, SIG_DFL);
+	execvp(argv[0], argv);
+	int e = errno;
+	while (write(err_fd, &e, sizeof(e)) < 0 && errno == EINTR)
+		;
+	_exit(e == ENOENT ? 127 : 126);
+}
+
+pid_t launch(char *const argv[])
+{
+	int go[2], err[2];
+
+	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
+		fprintf(stderr, "ltrace: pipe: %s\n", strerror(errno));
+		return -1;
+	}
+	pid_t pid = fork();
+	if (pid < 0) {
+		fprintf(stderr, "ltrace: fork: %s\n", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		close(go[1]);
+		close(err[0]);
+		child(go[0], err[1], argv);
+	}
+	close(go[0]);
+	close(err[1]);
+	long opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+		    PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
+	if (ptrace(PTRACE_SEIZE, pid, 0, opts) < 0) {
+		fprintf(stderr, "ltrace: cannot trace %d: %s\n", (int)pid, strerror(errno));
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	close(go[1]); /* let it exec */
+	exec_err_fd = err[0];
+	return pid;
+}
+
+int launch_report_exec_failure(pid_t pid, const char *command)
+{
+	int e = 0;
+
+	(void)pid;
+	if (exec_err_fd < 0)
+		return 0;
+	ssize_t n = read(exec_err_fd, &e, sizeof(e));
+	close(exec_err_fd);
+	exec_err_fd = -1;
+	if (n != (ssize_t)sizeof(e))
+		return 0;
+	fprintf(stderr, "ltrace: Can't execute `%s': %s\n", command, strerror(e));
+	return 1;
+}

@@ -1,0 +1,85 @@
+/*
+ * Processes (address spaces) and threads. A process owns its breakpoints, its scratch
+ * area and what was read of its executable; a thread owns its call stack.
+ */
+#ifndef LTRACE_PROCESS_H
+#define LTRACE_PROCESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "breakpoints/breakpoint.h"
+#include "breakpoints/scratch.h"
+#include "common/taddr.h"
+#include "elf/image.h"
+
+struct proto;
+
+/* One traced call that has not returned yet. */
+struct frame {
+	taddr_t ret_addr; /* where it returns to */
+	taddr_t entry_sp; /* stack pointer at entry: tells this frame from a recursive one */
+	const char *name;
+	const struct proto *proto;
+	bool has_return_bp; /* false: we could not catch its return */
+};
+
+struct process;
+
+struct thread {
+	pid_t tid;
+	struct process *proc;
+	struct frame *stack;
+	size_t depth, cap;
+	bool started;      /* its first stop has been seen */
+	struct thread *next; /* in the session's list */
+};
+
+enum proc_state {
+	PROC_STARTING, /* launched, before its first exec */
+	PROC_TRACED,   /* breakpoints planted, calls are printed */
+	PROC_SILENT,   /* kept attached but not shown (a vfork child without -f) */
+};
+
+struct process {
+	pid_t pid;
+	int mem_fd;
+	enum proc_state state;
+	bool leader;          /* the program ltrace was asked to run: its status is ours */
+	struct bp_table *bps;
+	struct scratch scratch;
+	struct image *exe;
+	taddr_t bias;         /* load bias of the executable */
+	int threads;          /* live threads */
+	struct process *vm_owner; /* a vfork child: whose address space (and breakpoints) it
+				   * shares until it execs; NULL otherwise */
+	bool detach_at_start; /* a child we do not follow: let go at its first stop */
+	taddr_t startup_trap; /* after exec: where the one-off trap before set-up is, or 0 */
+	uint8_t startup_orig[16];
+	struct process *next;
+};
+
+struct thread *thread_find(pid_t tid);
+struct thread *thread_new(pid_t tid, struct process *proc);
+/* Give a thread first seen before its creation event its process. */
+void thread_set_process(struct thread *t, struct process *proc);
+/* The process whose breakpoints are in p's address space (p, or its vfork parent). */
+struct process *process_vm(struct process *p);
+void thread_free(struct thread *t);
+
+struct process *process_new(pid_t pid);
+void process_free(struct process *p);
+/* Drop what belongs to the old image (after exec): breakpoints, scratch, executable. */
+void process_reset_image(struct process *p);
+
+struct frame *thread_push(struct thread *t);
+struct frame *thread_top(struct thread *t);
+void thread_pop(struct thread *t);
+
+/* The number of threads alive across every process. */
+size_t threads_count(void);
+struct thread *threads_first(void);
+
+#endif

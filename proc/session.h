@@ -1,0 +1,19 @@
+/* What the whole tracing session shares: the options that shape it and its results. */
+#ifndef LTRACE_SESSION_H
+#define LTRACE_SESSION_H
+
+#include <stdbool.h>
+
+#include "proto/proto.h"
+
+struct session {
+	struct proto_table *protos;
+	struct fmt_opts fmt;
+	bool follow_forks;      /* -f */
+	int exit_status;        /* the launched program's: ltrace exits with it */
+	bool have_exit_status;
+};
+
+extern struct session session;
+
+#endif

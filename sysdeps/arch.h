@@ -1,0 +1,74 @@
+/*
+ * What generic code asks of the architecture layer. Each sysdeps/linux-gnu/<arch>/
+ * directory provides arch-regs.h (the register set and a few constants) and implements
+ * every function declared here; generic code never asks which architecture it is on.
+ */
+#ifndef LTRACE_ARCH_H
+#define LTRACE_ARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "arch-regs.h" /* struct arch_regs, struct arch_fpregs, ARCH_* constants */
+#include "common/taddr.h"
+#include "proto/proto.h"
+
+/* Registers: one system call each way. Return 0, or -1 with errno. */
+int arch_get_regs(pid_t tid, struct arch_regs *regs);
+int arch_set_regs(pid_t tid, const struct arch_regs *regs);
+
+taddr_t arch_pc(const struct arch_regs *regs);
+void arch_set_pc(struct arch_regs *regs, taddr_t pc);
+taddr_t arch_sp(const struct arch_regs *regs);
+
+/* The address of the breakpoint instruction that trapped, from the pc at the trap stop. */
+taddr_t arch_trap_address(taddr_t pc);
+
+/* At a function's entry: where the return address is stored (a stack address). */
+taddr_t arch_return_address_slot(const struct arch_regs *regs);
+/* The stack pointer the caller will have right after the function returns. */
+taddr_t arch_sp_after_return(taddr_t entry_sp);
+
+/*
+ * Argument cursors for the prototype formatter. The state lives in the caller's
+ * struct arch_args; the cursor is valid while regs and args live.
+ */
+struct arch_args {
+	pid_t tid;
+	const struct arch_regs *regs;
+	unsigned next_int;  /* integer-class registers used */
+	unsigned next_fp;   /* floating-point registers used */
+	taddr_t stack;      /* the next stack-passed argument */
+	bool have_fp;
+	struct arch_fpregs fp;
+};
+void arch_args_call(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
+		    const struct arch_regs *regs);
+void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
+		      const struct arch_regs *regs);
+
+/* The GOT slot a PLT entry jumps through: 0 and *slot set, or -1 if code is no PLT stub.
+ * code holds len bytes read from link-time address addr. */
+int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot);
+
+/*
+ * Out-of-line execution: build, for the instruction at addr (code holds up to len bytes
+ * from there), a sequence that runs at slot_addr, has the instruction's effect as if run at
+ * addr, and then continues at the next instruction (or wherever the instruction goes).
+ * Writes at most ARCH_SLOT_SIZE bytes to out. Returns the length, or -1 (*why set) if the
+ * instruction cannot be relocated.
+ */
+int arch_displace(const uint8_t *code, size_t len, taddr_t addr, taddr_t slot_addr,
+		  uint8_t *out, const char **why);
+
+/* Make the tracee run one system call: arch_syscall_insn (which must be followed by a
+ * breakpoint) is where the pc goes; regs are set up from nr and args. */
+extern const uint8_t arch_syscall_trap[];
+extern const size_t arch_syscall_trap_size;
+void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uint64_t args[6]);
+int64_t arch_syscall_result(const struct arch_regs *regs);
+extern const long arch_sys_mmap;
+
+#endif

@@ -1,0 +1,238 @@
+/* x86_64 instruction details, decoded with capstone: PLT stubs and out-of-line copies. */
+#include <capstone/capstone.h>
+#include <stdbool.h>
+#include <string.h>
+
+#include "sysdeps/arch.h"
+
+static csh decoder(void)
+{
+	static csh handle;
+	static int state; /* 0 untried, 1 ready, -1 failed */
+
+	if (state == 0) {
+		state = -1;
+		if (cs_open(CS_ARCH_X86, CS_MODE_64, &handle) == CS_ERR_OK &&
+		    cs_option(handle, CS_OPT_DETAIL, CS_OPT_ON) == CS_ERR_OK)
+			state = 1;
+	}
+	return state == 1 ? handle : 0;
+}
+
+/* Decode one instruction; the caller frees it with cs_free(insn, 1). */
+static cs_insn *decode_one(const uint8_t *code, size_t len, taddr_t addr)
+{
+	csh h = decoder();
+	cs_insn *insn = NULL;
+
+	if (h == 0 || cs_disasm(h, code, len, addr, 1, &insn) != 1)
+		return NULL;
+	return insn;
+}
+
+static bool in_group(const cs_insn *insn, uint8_t group)
+{
+	const cs_detail *d = insn->detail;
+
+	for (uint8_t i = 0; i < d->groups_count; i++)
+		if (d->groups[i] == group)
+			return true;
+	return false;
+}
+
+/* The memory operand based on RIP, if any. */
+static const cs_x86_op *rip_operand(const cs_insn *insn)
+{
+	const cs_x86 *x = &insn->detail->x86;
+
+	for (uint8_t i = 0; i < x->op_count; i++)
+		if (x->operands[i].type == X86_OP_MEM && x->operands[i].mem.base == X86_REG_RIP)
+			return &x->operands[i];
+	return NULL;
+}
+
+int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot)
+{
+	size_t off = 0;
+
+	/* A stub is a few instructions (endbr64, then a jump through its GOT slot). */
+	for (int n = 0; n < 4 && off < len; n++) {
+		cs_insn *insn = decode_one(code + off, len - off, addr + off);
+		if (insn == NULL)
+			return -1;
+		const cs_x86_op *op = rip_operand(insn);
+		bool found = insn->id == X86_INS_JMP && op != NULL;
+		if (found)
+			*slot = insn->address + insn->size + (taddr_t)op->mem.disp;
+		off += insn->size;
+		bool stop = found || in_group(insn, CS_GRP_JUMP) || in_group(insn, CS_GRP_RET);
+		cs_free(insn, 1);
+		if (found)
+			return 0;
+		if (stop)
+			return -1;
+	}
+	return -1;
+}
+
+/* Emit "jmp *0(%rip); .quad target": an absolute jump that reaches anywhere. */
+static size_t emit_abs_jmp(uint8_t *out, taddr_t target)
+{
+	out[0] = 0xff;
+	out[1] = 0x25;
+	memset(out + 2, 0, 4);
+	memcpy(out + 6, &target, 8);
+	return 14;
+}
+
+/* Emit the push of a 64-bit return address without touching the flags:
+ * lea -8(%rsp),%rsp; movl $lo,(%rsp); movl $hi,4(%rsp). */
+static size_t emit_push_addr(uint8_t *out, taddr_t value)
+{
+	static const uint8_t lea[] = { 0x48, 0x8d, 0x64, 0x24, 0xf8 };
+	uint32_t lo = (uint32_t)value, hi = (uint32_t)(value >> 32);
+	size_t n = 0;
+
+	memcpy(out + n, lea, sizeof(lea));
+	n += sizeof(lea);
+	out[n++] = 0xc7; out[n++] = 0x04; out[n++] = 0x24;
+	memcpy(out + n, &lo, 4);
+	n += 4;
+	out[n++] = 0xc7; out[n++] = 0x44; out[n++] = 0x24; out[n++] = 0x04;
+	memcpy(out + n, &hi, 4);
+	n += 4;
+	return n;
+}
+
+static bool fits_s32(int64_t v)
+{
+	return v >= INT32_MIN && v <= INT32_MAX;
+}
+
+/* Copy the instruction, re-aiming a RIP-relative displacement for its new address. */
+static int copy_relocated(const cs_insn *insn, taddr_t new_addr, uint8_t *out, const char **why)
+{
+	const cs_x86 *x = &insn->detail->x86;
+
+	memcpy(out, insn->bytes, insn->size);
+	if (rip_operand(insn) == NULL)
+		return insn->size;
+	if (x->encoding.disp_offset == 0 || x->encoding.disp_size != 4) {
+		*why = "RIP-relative operand without a 32-bit displacement";
+		return -1;
+	}
+	int64_t target = (int64_t)(insn->address + insn->size) + x->disp;
+	int64_t disp = target - (int64_t)(new_addr + insn->size);
+	if (!fits_s32(disp)) {
+		*why = "RIP-relative operand out of reach of the scratch page";
+		return -1;
+	}
+	int32_t d32 = (int32_t)disp;
+	memcpy(out + x->encoding.disp_offset, &d32, 4);
+	return insn->size;
+}
+
+/* call rel32 / jmp rel / jcc rel: the target as an absolute address. */
+static taddr_t branch_target(const cs_insn *insn)
+{
+	const cs_x86 *x = &insn->detail->x86;
+
+	return (taddr_t)x->operands[0].imm;
+}
+
+static bool is_jcc(const cs_insn *insn)
+{
+	const uint8_t *b = insn->bytes;
+	size_t i = 0;
+
+	while (i < insn->size && (b[i] == 0xf2 || b[i] == 0x3e || b[i] == 0x2e))
+		i++; /* bnd / branch-hint prefixes */
+	if (i >= insn->size)
+		return false;
+	return (b[i] >= 0x70 && b[i] <= 0x7f) || (b[i] == 0x0f && i + 1 < insn->size &&
+						   b[i + 1] >= 0x80 && b[i + 1] <= 0x8f);
+}
+
+static uint8_t jcc_condition(const cs_insn *insn)
+{
+	const uint8_t *b = insn->bytes;
+	size_t i = 0;
+
+	while (b[i] == 0xf2 || b[i] == 0x3e || b[i] == 0x2e)
+		i++;
+	return b[i] == 0x0f ? (uint8_t)(b[i + 1] & 0x0f) : (uint8_t)(b[i] & 0x0f);
+}
+
+/* An indirect call (FF /2): push the original return address, then the same operand
+ * as an indirect jump (FF /4). Operands based on RSP see the stack 8 bytes lower. */
+static int displace_indirect_call(const cs_insn *insn, taddr_t next, taddr_t slot_addr,
+				  uint8_t *out, const char **why)
+{
+	const cs_x86 *x = &insn->detail->x86;
+	size_t n = emit_push_addr(out, next);
+	int len = copy_relocated(insn, slot_addr + n, out + n, why);
+
+	if (len < 0)
+		return -1;
+	if (x->encoding.modrm_offset == 0) {
+		*why = "indirect call without a ModRM byte";
+		return -1;
+	}
+	uint8_t *modrm = out + n + x->encoding.modrm_offset;
+	*modrm = (uint8_t)((*modrm & ~0x38) | (4 << 3));
+	const cs_x86_op *op = &x->operands[0];
+	if (op->type == X86_OP_MEM && (op->mem.base == X86_REG_RSP || op->mem.index == X86_REG_RSP)) {
+		if (x->encoding.disp_offset == 0) {
+			*why = "stack-relative call without displacement";
+			return -1;
+		}
+		uint8_t *d = out + n + x->encoding.disp_offset;
+		if (x->encoding.disp_size == 1) {
+			if (op->mem.disp + 8 > 127) {
+				*why = "stack-relative call displacement overflow";
+				return -1;
+			}
+			*d = (uint8_t)(int8_t)(op->mem.disp + 8);
+		} else {
+			int32_t d32 = (int32_t)(op->mem.disp + 8);
+			memcpy(d, &d32, 4);
+		}
+	}
+	return (int)n + len;
+}
+
+int arch_displace(const uint8_t *code, size_t len, taddr_t addr, taddr_t slot_addr,
+		  uint8_t *out, const char **why)
+{
+	cs_insn *insn = decode_one(code, len, addr);
+	int n = -1;
+
+	*why = "undecodable instruction";
+	if (insn == NULL)
+		return -1;
+	taddr_t next = addr + insn->size;
+	bool relative = in_group(insn, CS_GRP_BRANCH_RELATIVE);
+
+	if (insn->id == X86_INS_CALL && relative) {
+		n = (int)emit_push_addr(out, next);
+		n += (int)emit_abs_jmp(out + n, branch_target(insn));
+	} else if (insn->id == X86_INS_CALL) {
+		n = displace_indirect_call(insn, next, slot_addr, out, why);
+	} else if (insn->id == X86_INS_JMP && relative) {
+		n = (int)emit_abs_jmp(out, branch_target(insn));
+	} else if (relative && is_jcc(insn)) {
+		/* j<cc> over the fall-through jump, to the jump to the target. */
+		out[0] = (uint8_t)(0x70 | jcc_condition(insn));
+		out[1] = 14;
+		n = 2 + (int)emit_abs_jmp(out + 2, next);
+		n += (int)emit_abs_jmp(out + n, branch_target(insn));
+	} else if (relative) {
+		*why = "relative branch of a kind that is not relocated (loop/jrcxz)";
+	} else {
+		n = copy_relocated(insn, slot_addr, out, why);
+		if (n >= 0 && !in_group(insn, CS_GRP_RET) && !(insn->id == X86_INS_JMP))
+			n += (int)emit_abs_jmp(out + n, next);
+	}
+	cs_free(insn, 1);
+	return n;
+}

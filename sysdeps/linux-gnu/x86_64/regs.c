@@ -1,0 +1,202 @@
+/* x86_64 registers and the System V calling convention. */
+#include <errno.h>
+#include <string.h>
+#include <sys/ptrace.h>
+
+#include "proc/memory.h"
+#include "sysdeps/arch.h"
+
+int arch_get_regs(pid_t tid, struct arch_regs *regs)
+{
+	return ptrace(PTRACE_GETREGS, tid, 0, &regs->r) < 0 ? -1 : 0;
+}
+
+int arch_set_regs(pid_t tid, const struct arch_regs *regs)
+{
+	return ptrace(PTRACE_SETREGS, tid, 0, &regs->r) < 0 ? -1 : 0;
+}
+
+taddr_t arch_pc(const struct arch_regs *regs)
+{
+	return regs->r.rip;
+}
+
+void arch_set_pc(struct arch_regs *regs, taddr_t pc)
+{
+	regs->r.rip = pc;
+}
+
+taddr_t arch_sp(const struct arch_regs *regs)
+{
+	return regs->r.rsp;
+}
+
+taddr_t arch_trap_address(taddr_t pc)
+{
+	return pc - 1;
+}
+
+taddr_t arch_return_address_slot(const struct arch_regs *regs)
+{
+	return regs->r.rsp;
+}
+
+taddr_t arch_sp_after_return(taddr_t entry_sp)
+{
+	return entry_sp + 8;
+}
+
+/* Integer-class arguments: rdi, rsi, rdx, rcx, r8, r9, then the stack. */
+static uint64_t int_reg(const struct user_regs_struct *r, unsigned i)
+{
+	switch (i) {
+	case 0: return r->rdi;
+	case 1: return r->rsi;
+	case 2: return r->rdx;
+	case 3: return r->rcx;
+	case 4: return r->r8;
+	default: return r->r9;
+	}
+}
+
+static uint64_t stack_word(struct arch_args *st)
+{
+	uint64_t v = 0;
+
+	mem_read(st->tid, st->stack, &v, sizeof(v));
+	st->stack += 8;
+	return v;
+}
+
+static uint64_t call_next_int(void *ctx)
+{
+	struct arch_args *st = ctx;
+
+	if (st->next_int < 6)
+		return int_reg(&st->regs->r, st->next_int++);
+	return stack_word(st);
+}
+
+static int load_fp(struct arch_args *st)
+{
+	if (!st->have_fp) {
+		if (ptrace(PTRACE_GETFPREGS, st->tid, 0, &st->fp.f) < 0)
+			memset(&st->fp, 0, sizeof(st->fp));
+		st->have_fp = true;
+	}
+	return 0;
+}
+
+/* xmm register i, low 8 bytes. */
+static uint64_t xmm_low(struct arch_args *st, unsigned i)
+{
+	uint64_t v;
+
+	load_fp(st);
+	memcpy(&v, (const char *)st->fp.f.xmm_space + 16 * i, sizeof(v));
+	return v;
+}
+
+static uint64_t next_fp_bits(struct arch_args *st)
+{
+	if (st->next_fp < 8)
+		return xmm_low(st, st->next_fp++);
+	return stack_word(st);
+}
+
+static double call_next_double(void *ctx)
+{
+	uint64_t bits = next_fp_bits(ctx);
+	double d;
+
+	memcpy(&d, &bits, sizeof(d));
+	return d;
+}
+
+static float call_next_float(void *ctx)
+{
+	uint64_t bits = next_fp_bits(ctx);
+	uint32_t low = (uint32_t)bits;
+	float f;
+
+	memcpy(&f, &low, sizeof(f));
+	return f;
+}
+
+static ssize_t args_read_mem(void *ctx, taddr_t addr, void *buf, size_t len)
+{
+	struct arch_args *st = ctx;
+
+	return mem_read(st->tid, addr, buf, len);
+}
+
+static const struct arg_cursor_ops call_ops = {
+	.next_int = call_next_int,
+	.next_double = call_next_double,
+	.next_float = call_next_float,
+	.read_mem = args_read_mem,
+};
+
+static void args_init(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
+		      const struct arch_regs *regs)
+{
+	memset(st, 0, sizeof(*st));
+	st->tid = tid;
+	st->regs = regs;
+	cur->ctx = st;
+}
+
+void arch_args_call(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
+		    const struct arch_regs *regs)
+{
+	args_init(cur, st, tid, regs);
+	st->stack = regs->r.rsp + 8; /* past the return address */
+	cur->ops = &call_ops;
+}
+
+/* Return values: rax (then rdx) for integers, xmm0 (then xmm1) for floating point. */
+static uint64_t ret_next_int(void *ctx)
+{
+	struct arch_args *st = ctx;
+
+	return st->next_int++ == 0 ? st->regs->r.rax : st->regs->r.rdx;
+}
+
+static const struct arg_cursor_ops ret_ops = {
+	.next_int = ret_next_int,
+	.next_double = call_next_double,
+	.next_float = call_next_float,
+	.read_mem = args_read_mem,
+};
+
+void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
+		      const struct arch_regs *regs)
+{
+	args_init(cur, st, tid, regs);
+	st->next_fp = 0;
+	st->stack = 0;
+	cur->ops = &ret_ops;
+}
+
+/* syscall; int3 */
+const uint8_t arch_syscall_trap[] = { 0x0f, 0x05, 0xcc };
+const size_t arch_syscall_trap_size = sizeof(arch_syscall_trap);
+const long arch_sys_mmap = 9;
+
+void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uint64_t args[6])
+{
+	regs->r.rip = insn;
+	regs->r.rax = (uint64_t)nr;
+	regs->r.orig_rax = (uint64_t)-1; /* not inside a system call: no restart */
+	regs->r.rdi = args[0];
+	regs->r.rsi = args[1];
+	regs->r.rdx = args[2];
+	regs->r.r10 = args[3];
+	regs->r.r8 = args[4];
+	regs->r.r9 = args[5];
+}
+
+int64_t arch_syscall_result(const struct arch_regs *regs)
+{
+	return (int64_t)regs->r.rax;
+}
