@@ -24,6 +24,7 @@ static void usage(FILE *f)
 		"Trace the library calls a program makes, with their arguments and results.\n"
 		"\n"
 		"  -a, --align=COLUMN  align return values in COLUMN (default 48)\n"
+		"  -f                  follow forks: trace child processes too\n"
 		"  -F, --config=PATHS  read prototypes from these files or directories\n"
 		"                      (colon-separated), besides the default ones\n"
 		"  -o, --output=FILE   write the trace to FILE instead of standard error\n"
@@ -71,10 +72,13 @@ static void parse_options(int argc, char **argv, struct options *o)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+a:F:o:s:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+a:fF:o:s:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			o->align = parse_count("-a", optarg);
+			break;
+		case 'f':
+			session.follow_forks = true;
 			break;
 		case 'F':
 			config_add_user_paths(optarg);
@@ -129,6 +133,7 @@ int main(int argc, char **argv)
 		return 1;
 	out.align = o.align;
 	output_init(&out);
+	output_show_pids(session.follow_forks);
 	session.protos = config_load();
 	if (session.protos == NULL)
 		return 1;

@@ -57,6 +57,9 @@ int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd);
  * mem_fd names: the process itself, or a forked child's copy). */
 void bp_unplant_all(const struct bp_table *t, int mem_fd);
 
+/* A copy of the table (for a forked child's copy of the address space). */
+struct bp_table *bp_table_clone(const struct bp_table *t);
+
 /* Call fn for each breakpoint. */
 void bp_for_each(const struct bp_table *t, void (*fn)(struct breakpoint *, void *), void *arg);
 

@@ -73,10 +73,15 @@ static void on_call(struct thread *t, struct breakpoint *bp, const struct arch_r
 	format_args(&sb, t, bp->proto, regs);
 	output_call(t->tid, f, bp->name, strbuf_str(&sb));
 	strbuf_free(&sb);
-	struct breakpoint *rbp = bp_return_site(t->proc, ret_addr);
+	struct breakpoint *rbp = bp_return_site(process_vm(t->proc), ret_addr);
 	f->has_return_bp = rbp != NULL;
 	if (rbp == NULL)
 		output_no_return(f);
+}
+
+static bool returns_here(const struct frame *f, taddr_t addr, taddr_t sp)
+{
+	return f->ret_addr == addr && arch_sp_after_return(f->entry_sp) == sp;
 }
 
 static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t addr)
@@ -84,13 +89,14 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	taddr_t sp = arch_sp(regs);
 	struct frame *f;
 
-	/* Frames deeper than the one returning here were left by longjmp or a throw. */
-	while ((f = thread_top(t)) != NULL && arch_sp_after_return(f->entry_sp) < sp) {
+	/* A frame whose return-address slot is above the stack pointer is over: unless it
+	 * is the one returning here, it was left by longjmp or a throw. */
+	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp)) {
 		output_no_return(f);
 		thread_pop(t);
 	}
 	f = thread_top(t);
-	if (f == NULL || f->ret_addr != addr || arch_sp_after_return(f->entry_sp) != sp)
+	if (f == NULL || !returns_here(f, addr, sp))
 		return; /* reached by another path: not a return of ours */
 	struct strbuf sb = STRBUF_INIT;
 	struct arg_cursor cur;

@@ -84,6 +84,22 @@ struct breakpoint *bp_add(struct bp_table *t, taddr_t addr)
 	return bp;
 }
 
+struct bp_table *bp_table_clone(const struct bp_table *t)
+{
+	struct bp_table *c = xcalloc(1, sizeof(*c));
+
+	c->cap = t->cap;
+	c->count = t->count;
+	c->slots = xcalloc(c->cap, sizeof(*c->slots));
+	for (size_t i = 0; i < t->cap; i++) {
+		if (t->slots[i] != NULL) {
+			c->slots[i] = xmalloc(sizeof(**c->slots));
+			*c->slots[i] = *t->slots[i];
+		}
+	}
+	return c;
+}
+
 void bp_for_each(const struct bp_table *t, void (*fn)(struct breakpoint *, void *), void *arg)
 {
 	for (size_t i = 0; i < t->cap; i++)

@@ -1,1 +1,1 @@
-# doc
+dist_man_MANS += doc/ltrace.1

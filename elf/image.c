@@ -54,6 +54,7 @@ struct image *image_open(const char *path, const char **err)
 		goto out;
 	}
 	img = xcalloc(1, sizeof(*img));
+	img->refs = 1;
 	img->path = xstrdup(path);
 	img->relocatable = eh.e_type == ET_DYN;
 	img->entry = eh.e_entry;
@@ -66,9 +67,16 @@ out:
 	return img;
 }
 
+struct image *image_ref(struct image *img)
+{
+	if (img != NULL)
+		img->refs++;
+	return img;
+}
+
 void image_free(struct image *img)
 {
-	if (img == NULL)
+	if (img == NULL || --img->refs > 0)
 		return;
 	for (size_t i = 0; i < img->nplt; i++)
 		free(img->plt[i].name);

@@ -14,6 +14,7 @@ struct plt_entry {
 };
 
 struct image {
+	int refs;           /* image_ref / image_free */
 	char *path;
 	bool relocatable;   /* ET_DYN: mapped at a load bias */
 	taddr_t entry;      /* e_entry */
@@ -28,6 +29,9 @@ struct image {
  * by nobody) when the file cannot be read as ELF. Free with image_free.
  */
 struct image *image_open(const char *path, const char **err);
+/* Share an image (a followed fork child has the same executable); returns img. */
+struct image *image_ref(struct image *img);
+/* Drop one reference; the last one frees the image. */
 void image_free(struct image *img);
 
 #endif

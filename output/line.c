@@ -25,6 +25,11 @@ void output_show_pids(bool on)
 	show_pids = on;
 }
 
+bool output_pids_shown(void)
+{
+	return show_pids;
+}
+
 static size_t column(void)
 {
 	return flushed_column + (buf.len - line_start);
@@ -34,8 +39,9 @@ static void begin_line(pid_t tid)
 {
 	line_start = buf.len;
 	flushed_column = 0;
+	/* ltrace's two forms: "[pid N] " on a terminal or stderr, "N " in a file. */
 	if (show_pids)
-		strbuf_printf(&buf, "[pid %d] ", (int)tid);
+		strbuf_printf(&buf, opts.buffered ? "%d " : "[pid %d] ", (int)tid);
 }
 
 static void end_line(void)

@@ -19,6 +19,7 @@ struct output_opts {
 void output_init(const struct output_opts *opts);
 /* Prefix every line with "[pid N] " from now on (several processes or threads). */
 void output_show_pids(bool on);
+bool output_pids_shown(void);
 
 /* A call was entered. token identifies the call until output_return. */
 void output_call(pid_t tid, const void *token, const char *name, const char *args);

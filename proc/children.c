@@ -7,6 +7,7 @@
 #include <sys/ptrace.h>
 #include <unistd.h>
 
+#include "output/output.h"
 #include "proc/memory.h"
 #include "proc/session.h"
 
@@ -51,6 +52,46 @@ static void clean_copy(struct process *parent, pid_t child)
 	close(fd);
 }
 
+/* A child we follow (-f): it starts with its parent's breakpoints, and its only thread
+ * is inside the same calls as the parent's thread (the fork among them). */
+static struct process *followed_child(struct thread *parent, pid_t child, bool shares_vm,
+				      struct thread *t)
+{
+	struct process *pp = parent->proc, *p = process_new(child);
+
+	p->state = PROC_TRACED;
+	if (shares_vm) {
+		p->vm_owner = process_vm(pp);
+	} else {
+		struct process *vm = process_vm(pp);
+		bp_table_free(p->bps);
+		p->bps = bp_table_clone(vm->bps);
+		p->scratch = vm->scratch;
+		p->mem_fd = mem_open(child);
+	}
+	p->exe = image_ref(pp->exe);
+	p->bias = pp->bias;
+	for (size_t i = 0; i < parent->depth; i++)
+		*thread_push(t) = parent->stack[i];
+	return p;
+}
+
+/* A child we do not follow: a forked copy is cleaned of our breakpoints and let go; a
+ * vfork child shares our breakpoints, so it stays attached, unseen, until it execs. */
+static struct process *unfollowed_child(struct thread *parent, pid_t child, bool shares_vm)
+{
+	struct process *p = process_new(child);
+
+	p->state = PROC_SILENT;
+	if (shares_vm) {
+		p->vm_owner = process_vm(parent->proc);
+	} else {
+		clean_copy(parent->proc, child);
+		p->detach_at_start = true;
+	}
+	return p;
+}
+
 void children_created(struct thread *parent, int event, pid_t child)
 {
 	struct thread *t = thread_find(child);
@@ -60,16 +101,12 @@ void children_created(struct thread *parent, int event, pid_t child)
 		t = thread_new(child, NULL);
 	if (event == PTRACE_EVENT_CLONE && tgid_of(child) == parent->proc->pid) {
 		thread_set_process(t, parent->proc);
+		output_show_pids(true); /* lines must say which thread they belong to */
 	} else {
-		struct process *p = process_new(child);
-		p->state = PROC_SILENT;
-		if (event == PTRACE_EVENT_VFORK) {
-			p->vm_owner = process_vm(parent->proc);
-		} else {
-			clean_copy(parent->proc, child);
-			p->detach_at_start = true;
-		}
-		thread_set_process(t, p);
+		bool shares_vm = event == PTRACE_EVENT_VFORK;
+		bool follow = session.follow_forks && parent->proc->state == PROC_TRACED;
+		thread_set_process(t, follow ? followed_child(parent, child, shares_vm, t)
+					     : unfollowed_child(parent, child, shares_vm));
 	}
 	if (waiting)
 		children_first_stop(t);

@@ -32,6 +32,7 @@ void events_add_launched(pid_t pid, const char *command)
 
 static void resume(struct thread *t, int sig)
 {
+	output_flush(false); /* what the thread did so far is shown before it goes on */
 	if (ptrace(PTRACE_CONT, t->tid, 0, sig) < 0 && errno != ESRCH)
 		fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid, strerror(errno));
 }
@@ -47,7 +48,8 @@ static void thread_gone(struct thread *t, int status)
 
 	if (leader_thread && p->state == PROC_STARTING && p->leader)
 		launch_report_exec_failure(p->pid, launched_command);
-	else if (leader_thread && p->state == PROC_TRACED && WIFEXITED(status))
+	else if ((leader_thread || output_pids_shown()) && p->state == PROC_TRACED &&
+		 WIFEXITED(status))
 		output_exited(t->tid, WEXITSTATUS(status));
 	else if (leader_thread && p->state == PROC_TRACED && WIFSIGNALED(status))
 		output_killed(t->tid, WTERMSIG(status));
@@ -108,11 +110,10 @@ static void on_event(struct thread *t, int event)
 			return;
 		}
 		t->depth = 0;
+		t->proc->state = PROC_TRACED;
 		if (exec_begin(t) < 0)
 			fprintf(stderr, "ltrace: %d: cannot read the new program: "
-				"it runs untraced\n", (int)t->proc->pid);
-		else
-			t->proc->state = PROC_TRACED;
+				"its calls are not traced\n", (int)t->proc->pid);
 		break;
 	case PTRACE_EVENT_CLONE:
 	case PTRACE_EVENT_FORK:

@@ -147,7 +147,6 @@ int exec_finish(struct thread *t, struct arch_regs *regs)
 		rc = -1; /* calls are still caught; their returns are not */
 	p->startup_trap = 0;
 	plant_plt(p);
-	p->state = PROC_TRACED;
 	if (pending != 0)
 		kill(t->tid, pending); /* keep signals that arrived meanwhile */
 	return rc;

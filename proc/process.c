@@ -78,6 +78,7 @@ struct process *process_new(pid_t pid)
 
 void process_reset_image(struct process *p)
 {
+	p->vm_owner = NULL;
 	bp_table_free(p->bps);
 	p->bps = bp_table_new();
 	p->scratch = (struct scratch){ 0, 0, 0 };

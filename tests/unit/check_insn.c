@@ -1,0 +1,180 @@
+/* Unit tests: x86_64 PLT stub decoding and out-of-line relocation. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sysdeps/arch.h"
+
+static uint8_t out[ARCH_SLOT_SIZE];
+static const char *why;
+
+/* The 14-byte absolute jump the relocator emits: jmp *0(%rip); .quad target */
+static void expect_abs_jmp(const uint8_t *p, taddr_t target)
+{
+	static const uint8_t head[] = { 0xff, 0x25, 0, 0, 0, 0 };
+	taddr_t got;
+
+	ck_assert_mem_eq(p, head, sizeof(head));
+	memcpy(&got, p + 6, 8);
+	ck_assert_uint_eq(got, target);
+}
+
+/* lea -8(%rsp),%rsp; movl $lo,(%rsp); movl $hi,4(%rsp) */
+static void expect_push(const uint8_t *p, taddr_t value)
+{
+	static const uint8_t lea[] = { 0x48, 0x8d, 0x64, 0x24, 0xf8 };
+	uint32_t lo, hi;
+
+	ck_assert_mem_eq(p, lea, sizeof(lea));
+	ck_assert_uint_eq(p[5], 0xc7);
+	memcpy(&lo, p + 8, 4);
+	memcpy(&hi, p + 16, 4);
+	ck_assert_uint_eq(((taddr_t)hi << 32) | lo, value);
+}
+
+START_TEST(plain_instruction_is_copied_and_jumps_back)
+{
+	static const uint8_t mov[] = { 0x89, 0x45, 0xec, 0x90, 0x90 }; /* mov %eax,-0x14(%rbp) */
+
+	int n = arch_displace(mov, sizeof(mov), 0x401000, 0x300000, out, &why);
+	ck_assert_int_eq(n, 3 + 14);
+	ck_assert_mem_eq(out, mov, 3);
+	expect_abs_jmp(out + 3, 0x401003);
+}
+END_TEST
+
+START_TEST(rip_relative_operand_is_reaimed)
+{
+	/* lea 0x10(%rip),%rdi at 0x1000: refers to 0x1017 */
+	static const uint8_t lea[] = { 0x48, 0x8d, 0x3d, 0x10, 0x00, 0x00, 0x00 };
+	int32_t disp;
+
+	int n = arch_displace(lea, sizeof(lea), 0x1000, 0x2000, out, &why);
+	ck_assert_int_eq(n, 7 + 14);
+	memcpy(&disp, out + 3, 4);
+	ck_assert_int_eq(0x2000 + 7 + disp, 0x1017);
+	expect_abs_jmp(out + 7, 0x1007);
+}
+END_TEST
+
+START_TEST(rip_relative_out_of_reach_is_refused)
+{
+	static const uint8_t lea[] = { 0x48, 0x8d, 0x3d, 0x10, 0x00, 0x00, 0x00 };
+
+	ck_assert_int_eq(arch_displace(lea, sizeof(lea), 0x1000, 0x7f0000000000ull, out, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "reach"));
+}
+END_TEST
+
+START_TEST(direct_call_pushes_the_original_return_address)
+{
+	static const uint8_t call[] = { 0xe8, 0x2f, 0x02, 0x00, 0x00 }; /* call 0x1234 at 0x1000 */
+
+	int n = arch_displace(call, sizeof(call), 0x1000, 0x7f0000000000ull, out, &why);
+	ck_assert_int_eq(n, 20 + 14);
+	expect_push(out, 0x1005);
+	expect_abs_jmp(out + 20, 0x1234);
+}
+END_TEST
+
+START_TEST(indirect_call_becomes_push_and_jump)
+{
+	static const uint8_t call_rax[] = { 0xff, 0xd0 };        /* call *%rax */
+	static const uint8_t call_sp[] = { 0xff, 0x54, 0x24, 0x08 }; /* call *0x8(%rsp) */
+
+	int n = arch_displace(call_rax, sizeof(call_rax), 0x1000, 0x2000, out, &why);
+	ck_assert_int_eq(n, 22);
+	expect_push(out, 0x1002);
+	ck_assert_uint_eq(out[20], 0xff);
+	ck_assert_uint_eq(out[21], 0xe0); /* jmp *%rax */
+
+	n = arch_displace(call_sp, sizeof(call_sp), 0x1000, 0x2000, out, &why);
+	ck_assert_int_eq(n, 24);
+	expect_push(out, 0x1004);
+	static const uint8_t jmp_sp[] = { 0xff, 0x64, 0x24, 0x10 }; /* jmp *0x10(%rsp) */
+	ck_assert_mem_eq(out + 20, jmp_sp, sizeof(jmp_sp));
+}
+END_TEST
+
+START_TEST(conditional_branch_takes_both_ways)
+{
+	static const uint8_t jne[] = { 0x75, 0x05 }; /* jne 0x1007 at 0x1000 */
+
+	int n = arch_displace(jne, sizeof(jne), 0x1000, 0x7f0000000000ull, out, &why);
+	ck_assert_int_eq(n, 2 + 14 + 14);
+	ck_assert_uint_eq(out[0], 0x75);
+	ck_assert_uint_eq(out[1], 14);
+	expect_abs_jmp(out + 2, 0x1002);
+	expect_abs_jmp(out + 16, 0x1007);
+}
+END_TEST
+
+START_TEST(jump_and_return_do_not_come_back)
+{
+	static const uint8_t ret[] = { 0xc3 };
+	static const uint8_t jmp[] = { 0xeb, 0x10 }; /* jmp 0x1012 at 0x1000 */
+
+	ck_assert_int_eq(arch_displace(ret, 1, 0x1000, 0x2000, out, &why), 1);
+	ck_assert_uint_eq(out[0], 0xc3);
+	ck_assert_int_eq(arch_displace(jmp, 2, 0x1000, 0x2000, out, &why), 14);
+	expect_abs_jmp(out, 0x1012);
+}
+END_TEST
+
+START_TEST(loop_is_refused)
+{
+	static const uint8_t loop[] = { 0xe2, 0xfe };
+
+	ck_assert_int_eq(arch_displace(loop, 2, 0x1000, 0x2000, out, &why), -1);
+	ck_assert_int_eq(arch_displace((const uint8_t *)"\x0f", 1, 0x1000, 0x2000, out, &why), -1);
+}
+END_TEST
+
+START_TEST(plt_stubs_name_their_slot)
+{
+	/* .plt.sec: endbr64; bnd jmp *0x2f12(%rip); nop */
+	static const uint8_t sec[] = { 0xf3, 0x0f, 0x1e, 0xfa, 0xf2, 0xff, 0x25, 0x12, 0x2f,
+				       0x00, 0x00, 0x0f, 0x1f, 0x44, 0x00, 0x00 };
+	/* .plt: jmp *0x2fe2(%rip); push $0; jmp PLT0 */
+	static const uint8_t plt[] = { 0xff, 0x25, 0xe2, 0x2f, 0x00, 0x00, 0x68, 0x00, 0x00,
+				       0x00, 0x00, 0xe9, 0xe0, 0xff, 0xff, 0xff };
+	/* IBT .plt trampoline: endbr64; push $0; bnd jmp PLT0 */
+	static const uint8_t tramp[] = { 0xf3, 0x0f, 0x1e, 0xfa, 0x68, 0x00, 0x00, 0x00, 0x00,
+					 0xf2, 0xe9, 0xe1, 0xff, 0xff, 0xff, 0x90 };
+	taddr_t slot = 0;
+
+	ck_assert_int_eq(arch_plt_slot(sec, sizeof(sec), 0x10f0, &slot), 0);
+	ck_assert_uint_eq(slot, 0x10f0 + 11 + 0x2f12);
+	ck_assert_int_eq(arch_plt_slot(plt, sizeof(plt), 0x1030, &slot), 0);
+	ck_assert_uint_eq(slot, 0x1030 + 6 + 0x2fe2);
+	ck_assert_int_eq(arch_plt_slot(tramp, sizeof(tramp), 0x1030, &slot), -1);
+}
+END_TEST
+
+static Suite *insn_suite(void)
+{
+	Suite *s = suite_create("x86_64 instructions");
+	TCase *tc = tcase_create("relocation");
+
+	tcase_add_test(tc, plain_instruction_is_copied_and_jumps_back);
+	tcase_add_test(tc, rip_relative_operand_is_reaimed);
+	tcase_add_test(tc, rip_relative_out_of_reach_is_refused);
+	tcase_add_test(tc, direct_call_pushes_the_original_return_address);
+	tcase_add_test(tc, indirect_call_becomes_push_and_jump);
+	tcase_add_test(tc, conditional_branch_takes_both_ways);
+	tcase_add_test(tc, jump_and_return_do_not_come_back);
+	tcase_add_test(tc, loop_is_refused);
+	tcase_add_test(tc, plt_stubs_name_their_slot);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(insn_suite());
+
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
