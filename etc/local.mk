@@ -1,1 +1,2 @@
-# etc
+# etc: the default prototype file, installed into pkgdatadir.
+dist_pkgdata_DATA += etc/ltrace.conf

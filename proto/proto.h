@@ -69,4 +69,39 @@ void proto_format_args(struct strbuf *out, const struct proto *p, struct arg_cur
 void proto_format_ret(struct strbuf *out, const struct proto *p, struct arg_cursor *ret,
 		      const struct fmt_opts *opts);
 
+/*
+ * Calls with output arguments. In ltrace.conf a '+' before an argument means that it, and
+ * every argument after it, is shown when the call returns ("read(3 <unfinished ...>" then
+ * "<... read resumed> , \"abc\", 10) = 3"). All argument values, including the ones a
+ * format string implies, must be fetched at the call, because the registers are gone by the
+ * time it returns; pointed-to memory is read when the values are formatted.
+ */
+struct proto_call;
+
+/* Fetch the arguments of a call to p (NULL: the four-integer guess). Never fails. */
+struct proto_call *proto_call_fetch(const struct proto *p, struct arg_cursor *args);
+/* Whether some arguments are shown only when the call returns. */
+bool proto_call_has_output(const struct proto_call *c);
+/* The arguments shown at the call: those before the first output argument ("3"). mem is
+ * used only to read tracee memory. */
+void proto_call_format_in(struct strbuf *out, const struct proto_call *c,
+			  struct arg_cursor *mem, const struct fmt_opts *opts);
+/* Fetch the return value (as for proto_format_ret: next_int is rax, next_double xmm0). */
+void proto_call_return(struct proto_call *c, struct arg_cursor *ret);
+/* The arguments shown at return (", \"abc\", 10"): with a leading ", " when the call part
+ * showed some. Expressions such as string[retval] need proto_call_return first. */
+void proto_call_format_out(struct strbuf *out, const struct proto_call *c,
+			   struct arg_cursor *mem, const struct fmt_opts *opts);
+/* The return value ("3", "<void>"), after proto_call_return. */
+void proto_call_format_ret(struct strbuf *out, const struct proto_call *c,
+			   struct arg_cursor *mem, const struct fmt_opts *opts);
+void proto_call_free(struct proto_call *c);
+
+/* The function name of a prototype. */
+const char *proto_name(const struct proto *p);
+/* Whether p has an output ('+') argument. */
+bool proto_has_output(const struct proto *p);
+/* The names of "import" lines, in order: the i-th, or NULL past the last. */
+const char *proto_table_import(const struct proto_table *table, size_t i);
+
 #endif

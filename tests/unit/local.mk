@@ -1,1 +1,17 @@
-# tests/unit
+# tests/unit: Check-based unit tests.
+check_PROGRAMS += tests/unit/check_proto
+TESTS += tests/unit/check_proto
+tests_unit_check_proto_SOURCES = tests/unit/check_proto.c tests/unit/check_proto.h \
+	tests/unit/check_proto_scalars.c tests/unit/check_proto_memory.c \
+	tests/unit/check_proto_printf.c tests/unit/check_proto_calls.c \
+	tests/unit/check_proto_parse.c tests/unit/check_proto_conf.c \
+	tests/unit/fake_cursor.c tests/unit/fake_cursor.h
+tests_unit_check_proto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_proto_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+check_PROGRAMS += tests/unit/check_insn tests/unit/check_output
+TESTS += tests/unit/check_insn tests/unit/check_output
+tests_unit_check_insn_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
+tests_unit_check_insn_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+tests_unit_check_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
+tests_unit_check_output_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)

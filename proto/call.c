@@ -1,0 +1,134 @@
+#include "proto/call.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/xalloc.h"
+
+#define GUESS_ARGS 4
+#define FORMAT_MAX 4096 /* longest format string decoded */
+
+static struct argval *push(struct proto_call *c, const struct type *t)
+{
+	if (c->nargs == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 8;
+		c->args = xrealloc(c->args, c->cap * sizeof(*c->args));
+	}
+	struct argval *v = &c->args[c->nargs++];
+	memset(v, 0, sizeof(*v));
+	v->type = t;
+	return v;
+}
+
+static void put_word(unsigned char *bytes, uint64_t w)
+{
+	for (size_t i = 0; i < 8; i++)
+		bytes[i] = (unsigned char)(w >> (8 * i));
+}
+
+/* One value of type t (NULL: an integer) from the cursor, as its register image. */
+static void fetch_value(struct argval *v, struct arg_cursor *args, const struct type *t)
+{
+	const struct type *s = t ? proto_type_strip(t) : NULL;
+
+	if (s && s->kind == TK_FLOAT) {
+		float f = args->ops->next_float(args->ctx);
+		memcpy(v->bytes, &f, sizeof(f));
+	} else if (s && s->kind == TK_DOUBLE) {
+		double d = args->ops->next_double(args->ctx);
+		memcpy(v->bytes, &d, sizeof(d));
+	} else if (s && s->kind == TK_STRUCT && proto_type_size(s) > 8) {
+		/* Small structs of integers only; bigger ones show what fits. */
+		put_word(v->bytes, args->ops->next_int(args->ctx));
+		put_word(v->bytes + 8, args->ops->next_int(args->ctx));
+	} else {
+		put_word(v->bytes, args->ops->next_int(args->ctx));
+	}
+}
+
+void proto_fetch_arg(struct proto_call *c, struct arg_cursor *args, const struct type *t)
+{
+	fetch_value(push(c, t), args, t);
+}
+
+/* The format string at addr, up to FORMAT_MAX bytes; NULL when unreadable. */
+static char *read_format(struct arg_cursor *mem, taddr_t addr)
+{
+	char *s = xmalloc(FORMAT_MAX + 1);
+	size_t n = 0;
+
+	while (n < FORMAT_MAX) {
+		size_t chunk = 64 - (size_t)((addr + n) % 64);
+		if (chunk > FORMAT_MAX - n)
+			chunk = FORMAT_MAX - n;
+		if (!proto_mem_read(mem, addr + n, s + n, chunk) &&
+		    !proto_mem_read(mem, addr + n, s + n, chunk = 1))
+			break;
+		void *nul = memchr(s + n, 0, chunk);
+		n += chunk;
+		if (nul != NULL)
+			return s;
+	}
+	s[n] = '\0';
+	if (n > 0)
+		return s;
+	free(s);
+	return NULL;
+}
+
+static void fetch_param(struct proto_call *c, struct arg_cursor *args, const struct param *p)
+{
+	if (p->out && c->first_out == SIZE_MAX)
+		c->first_out = c->nargs;
+	proto_fetch_arg(c, args, p->type);
+	if (proto_type_strip(p->type)->kind != TK_FORMAT)
+		return;
+	taddr_t addr = proto_value_int(proto_type_primitive(TK_ULONG), c->args[c->nargs - 1].bytes);
+	char *fmt = addr ? read_format(args, addr) : NULL;
+	if (fmt != NULL)
+		proto_printf_fetch(c, args, fmt);
+	free(fmt);
+}
+
+struct proto_call *proto_call_fetch(const struct proto *p, struct arg_cursor *args)
+{
+	struct proto_call *c = xcalloc(1, sizeof(*c));
+
+	c->proto = p;
+	c->first_out = SIZE_MAX;
+	if (p == NULL) {
+		for (size_t i = 0; i < GUESS_ARGS; i++)
+			proto_fetch_arg(c, args, NULL);
+	} else {
+		for (size_t i = 0; i < p->nparams; i++)
+			fetch_param(c, args, &p->params[i]);
+	}
+	if (c->first_out == SIZE_MAX)
+		c->first_out = c->nargs;
+	return c;
+}
+
+bool proto_call_has_output(const struct proto_call *c)
+{
+	return c->first_out < c->nargs;
+}
+
+void proto_call_return(struct proto_call *c, struct arg_cursor *ret)
+{
+	const struct type *t = c->proto ? c->proto->ret : NULL;
+
+	memset(&c->ret, 0, sizeof(c->ret));
+	c->ret.type = t;
+	if (t == NULL || proto_type_strip(t)->kind != TK_VOID)
+		fetch_value(&c->ret, ret, t);
+	c->returned = true;
+}
+
+void proto_call_free(struct proto_call *c)
+{
+	if (c == NULL)
+		return;
+	proto_arena_free(&c->arena);
+	free(c->args);
+	free(c);
+}

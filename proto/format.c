@@ -1,0 +1,148 @@
+#include "proto/format.h"
+
+#include <string.h>
+
+void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor *mem,
+		  const struct fmt_opts *opts)
+{
+	memset(c, 0, sizeof(*c));
+	c->out = out;
+	c->mem = mem;
+	c->string_limit = opts ? opts->string_limit : 32;
+	c->array_limit = opts ? opts->array_limit : 4;
+}
+
+uint64_t proto_value_int(const struct type *t, const unsigned char *bytes)
+{
+	size_t size = proto_type_size(t);
+	uint64_t v = 0;
+
+	if (size > 8)
+		size = 8;
+	for (size_t i = 0; i < size; i++)
+		v |= (uint64_t)bytes[i] << (8 * i);
+	if (size && size < 8 && proto_type_is_signed(t) && (v >> (8 * size - 1)) & 1)
+		v |= ~(uint64_t)0 << (8 * size);
+	return v;
+}
+
+void proto_format_guess(struct strbuf *out, uint64_t v)
+{
+	int64_t s = (int64_t)v;
+
+	if (s >= -10000 && s <= 10000)
+		strbuf_printf(out, "%" PRId64, s);
+	else
+		strbuf_printf(out, "0x%" PRIx64, v);
+}
+
+bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
+{
+	unsigned char *p = buf;
+
+	while (len > 0) {
+		size_t chunk = 4096 - (size_t)(addr % 4096);
+		if (chunk > len)
+			chunk = len;
+		ssize_t n = mem->ops->read_mem(mem->ctx, addr, p, chunk);
+		if (n <= 0)
+			return false;
+		addr += (size_t)n;
+		p += n;
+		len -= (size_t)n < len ? (size_t)n : len;
+	}
+	return true;
+}
+
+static void format_float(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
+{
+	if (t->kind == TK_FLOAT) {
+		float f;
+		memcpy(&f, bytes, sizeof(f));
+		strbuf_printf(c->out, "%f", (double)f);
+	} else {
+		double d;
+		memcpy(&d, bytes, sizeof(d));
+		strbuf_printf(c->out, "%f", d);
+	}
+}
+
+static void format_integer(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
+{
+	uint64_t v = proto_value_int(t, bytes);
+
+	if (t->kind == TK_CHAR) {
+		strbuf_putc(c->out, '\'');
+		proto_escape_char(c->out, (unsigned char)v);
+		strbuf_putc(c->out, '\'');
+	} else if (proto_type_is_signed(t)) {
+		strbuf_printf(c->out, "%" PRId64, (int64_t)v);
+	} else {
+		strbuf_printf(c->out, "%" PRIu64, v);
+	}
+}
+
+/* Scalars held only in tracee memory are read first. */
+static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
+			  taddr_t addr)
+{
+	unsigned char buf[8];
+
+	if (bytes == NULL) {
+		if (!proto_mem_read(c->mem, addr, buf, proto_type_size(t))) {
+			strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+			return;
+		}
+		bytes = buf;
+	}
+	if (proto_type_is_float(t))
+		format_float(c, t, bytes);
+	else if (t->kind == TK_POINTER)
+		proto_format_pointer(c, t, proto_value_int(t, bytes));
+	else if (t->kind == TK_FORMAT)
+		proto_format_cstring(c, proto_value_int(t, bytes));
+	else if (t->kind == TK_VOID)
+		strbuf_append(c->out, "<void>");
+	else
+		format_integer(c, t, bytes);
+}
+
+void proto_format_value(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
+		  bool has_addr, taddr_t addr)
+{
+	if (bytes == NULL && !has_addr)
+		return;
+	switch (t->kind) {
+	case TK_LENS:
+		proto_format_lens(c, t, bytes, has_addr, addr);
+		break;
+	case TK_ARRAY:
+		proto_format_array(c, t, bytes, has_addr, addr);
+		break;
+	case TK_STRUCT:
+		proto_format_struct(c, t, bytes, has_addr, addr);
+		break;
+	default:
+		format_scalar(c, t, bytes, addr);
+		break;
+	}
+}
+
+void proto_format_top(struct fmt_ctx *c, const struct argval *v)
+{
+	const struct type *s = proto_type_strip(v->type);
+
+	if (s->kind == TK_ARRAY) {
+		taddr_t p = proto_value_int(proto_type_primitive(TK_ULONG), v->bytes);
+		if (p == 0)
+			strbuf_append(c->out, "nil");
+		else
+			proto_format_value(c, v->type, NULL, true, p);
+		return;
+	}
+	if (proto_type_size(v->type) > sizeof(v->bytes)) {
+		strbuf_append(c->out, "..."); /* passed in memory: not fetched */
+		return;
+	}
+	proto_format_value(c, v->type, v->bytes, false, 0);
+}

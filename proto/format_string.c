@@ -1,0 +1,100 @@
+#include "proto/format.h"
+
+#include "proto/expr.h"
+
+/* As many of the n bytes at addr as can be read. */
+static size_t read_prefix(struct fmt_ctx *c, taddr_t addr, unsigned char *buf, size_t n)
+{
+	if (proto_mem_read(c->mem, addr, buf, n))
+		return n;
+	size_t i = 0;
+	while (i < n && proto_mem_read(c->mem, addr + i, buf + i, 1))
+		i++;
+	return i;
+}
+
+/* ltrace 0.7.3 appends "..." whenever the length reaches the limit, even when nothing
+ * was cut off. */
+static void print_chars(struct fmt_ctx *c, const struct type *arr, const unsigned char *bytes,
+			bool has_addr, taddr_t addr)
+{
+	unsigned char buf[4096];
+	uint64_t len, limit = c->string_limit;
+
+	if (bytes != NULL && !proto_type_array_sized(arr))
+		bytes = NULL;
+	if ((bytes == NULL && (!has_addr || read_prefix(c, addr, buf, 1) == 0)) ||
+	    !proto_array_length(c, arr, bytes, has_addr, addr, limit, &len)) {
+		strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+		return;
+	}
+	if (bytes != NULL && len > proto_type_size(arr))
+		len = proto_type_size(arr);
+	bool more = len >= limit;
+	size_t n = len < limit ? (size_t)len : (size_t)limit;
+	strbuf_putc(c->out, '"');
+	for (size_t done = 0; done < n;) {
+		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
+		const unsigned char *p = bytes ? bytes + done : buf;
+		size_t got = bytes ? chunk : read_prefix(c, addr + done, buf, chunk);
+		for (size_t i = 0; i < got; i++)
+			proto_escape_char(c->out, p[i]);
+		if (got < chunk)
+			break;
+		done += chunk;
+	}
+	strbuf_putc(c->out, '"');
+	if (more)
+		strbuf_append(c->out, "...");
+}
+
+void proto_format_cstring(struct fmt_ctx *c, taddr_t addr)
+{
+	struct expr zero = { .kind = EXPR_ZERO };
+	struct type arr = { .kind = TK_ARRAY, .target = proto_type_primitive(TK_CHAR), .len = &zero };
+
+	if (addr == 0)
+		strbuf_append(c->out, "nil");
+	else
+		print_chars(c, &arr, NULL, true, addr);
+}
+
+static void string_pointer(struct fmt_ctx *c, const struct type *ptr, taddr_t p)
+{
+	const struct type *target = proto_type_strip(ptr->target);
+
+	if (p == 0)
+		strbuf_append(c->out, "nil");
+	else if (target->kind == TK_ARRAY && proto_type_size(target->target) == 1)
+		print_chars(c, target, NULL, true, p);
+	else if (target->kind == TK_CHAR)
+		proto_format_cstring(c, p);
+	else
+		proto_format_pointer(c, ptr, p);
+}
+
+void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
+			const unsigned char *bytes, bool has_addr, taddr_t addr)
+{
+	const struct type *u = proto_type_strip(lens->target);
+	unsigned char word[8];
+
+	if (u->kind == TK_POINTER || u->kind == TK_FORMAT) {
+		if (bytes == NULL) {
+			if (!proto_mem_read(c->mem, addr, word, sizeof(word))) {
+				strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+				return;
+			}
+			bytes = word;
+		}
+		taddr_t p = proto_value_int(proto_type_primitive(TK_ULONG), bytes);
+		if (u->kind == TK_FORMAT)
+			proto_format_cstring(c, p);
+		else
+			string_pointer(c, u, p);
+	} else if (u->kind == TK_ARRAY && proto_type_size(u->target) == 1) {
+		print_chars(c, u, bytes, has_addr, addr);
+	} else {
+		proto_format_value(c, lens->target, bytes, has_addr, addr);
+	}
+}

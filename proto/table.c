@@ -1,0 +1,76 @@
+#include "proto/table.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/strbuf.h"
+#include "common/xalloc.h"
+#include "proto/parser.h"
+
+struct proto_table *proto_table_new(void)
+{
+	return xcalloc(1, sizeof(struct proto_table));
+}
+
+void proto_table_free(struct proto_table *table)
+{
+	if (table == NULL)
+		return;
+	proto_map_free(&table->protos);
+	proto_map_free(&table->typedefs);
+	proto_arena_free(&table->arena);
+	free(table);
+}
+
+int proto_table_load_string(struct proto_table *table, const char *name, const char *text,
+			    FILE *err)
+{
+	return proto_parse_text(table, name, text, strlen(text), err) ? -1 : 0;
+}
+
+int proto_table_load_file(struct proto_table *table, const char *path, FILE *err)
+{
+	FILE *f = fopen(path, "r");
+	struct strbuf sb = STRBUF_INIT;
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL) {
+		if (err != NULL)
+			fprintf(err, "%s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		strbuf_append_n(&sb, chunk, n);
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad && err != NULL)
+		fprintf(err, "%s: read error\n", path);
+	unsigned errors = proto_parse_text(table, path, strbuf_str(&sb), sb.len, err);
+	strbuf_free(&sb);
+	return bad || errors ? -1 : 0;
+}
+
+const struct proto *proto_table_lookup(const struct proto_table *table, const char *name)
+{
+	return proto_map_get(&table->protos, name);
+}
+
+const char *proto_table_import(const struct proto_table *table, size_t i)
+{
+	return i < table->nimports ? table->imports[i] : NULL;
+}
+
+const char *proto_name(const struct proto *p)
+{
+	return p->name;
+}
+
+bool proto_has_output(const struct proto *p)
+{
+	for (size_t i = 0; i < p->nparams; i++)
+		if (p->params[i].out)
+			return true;
+	return false;
+}

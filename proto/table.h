@@ -1,0 +1,30 @@
+/* Internal: what a prototype and a table hold. */
+#ifndef LTRACE_PROTO_TABLE_H
+#define LTRACE_PROTO_TABLE_H
+
+#include "proto/arena.h"
+#include "proto/map.h"
+#include "proto/proto.h"
+#include "proto/type.h"
+
+struct param {
+	struct type *type;
+	bool out; /* marked '+': it and everything after it print when the call returns */
+};
+
+struct proto {
+	const char *name;
+	struct type *ret;
+	struct param *params;
+	size_t nparams;
+};
+
+struct proto_table {
+	struct arena arena;  /* every type, expression, name and prototype */
+	struct map protos;   /* name -> struct proto */
+	struct map typedefs; /* name -> struct type */
+	const char **imports;
+	size_t nimports;
+};
+
+#endif

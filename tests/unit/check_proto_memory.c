@@ -1,0 +1,238 @@
+/* Strings, pointers, arrays and structs: everything read from tracee memory. */
+#include "tests/unit/check_proto.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(strings)
+{
+	fake_int(&F, fake_str(&F, "hi"));
+	fake_int(&F, 0);
+	fake_int(&F, fake_str(&F, "\a\b\f\r\v\x1b \xc3\xa9\t\n\\\"'"));
+	fake_int(&F, fake_str(&F, ""));
+	EXPECT_ARGS("string f(string,string,string,string);", "f",
+		    "\"hi\", nil, \"\\a\\b\\f\\r\\v\\033 \\303\\251\\t\\n\\\\\"'\", \"\"");
+	EXPECT_RET("string f();", "f", "\"hi\"");
+}
+END_TEST
+
+START_TEST(string_limit)
+{
+	fake_int(&F, fake_str(&F, "01234567890123456789012345678901"));
+	fake_int(&F, fake_str(&F, "0123456789012345678901234567890"));
+	fake_int(&F, fake_str(&F, "0123456789012345678901234567890123456789"));
+	EXPECT_ARGS("void f(string,string,string);", "f",
+		    "\"01234567890123456789012345678901\"..., "
+		    "\"0123456789012345678901234567890\", "
+		    "\"01234567890123456789012345678901\"...");
+	OPTS.string_limit = 5;
+	EXPECT_ARGS("void f(string,string,string);", "f",
+		    "\"01234\"..., \"01234\"..., \"01234\"...");
+	OPTS.string_limit = 0;
+	EXPECT_ARGS("void f(string,string,string);", "f", "\"\"..., \"\"..., \"\"...");
+}
+END_TEST
+
+START_TEST(bounded_strings)
+{
+	static const char buf[8] = { 'a', 'b', 0, 'c', 'd', 'e', 'f', 'g' };
+	taddr_t b = fake_mem(&F, buf, sizeof(buf));
+
+	fake_int(&F, b);
+	fake_int(&F, b);
+	fake_int(&F, b);
+	fake_int(&F, 5);
+	EXPECT_ARGS("void f(string[4],string[8],string(array(char,arg4)*),int);", "f",
+		    "\"ab\", \"ab\", \"ab\\0cd\", 5");
+	OPTS.string_limit = 5;
+	EXPECT_ARGS("void f(string[4],string[8],string(array(char,arg4)*),int);", "f",
+		    "\"ab\", \"ab\", \"ab\\0cd\"..., 5");
+	OPTS.string_limit = 32;
+	F.nints = 0;
+	fake_int(&F, b);
+	fake_int(&F, 2);
+	fake_int(&F, b);
+	EXPECT_ARGS("void f(string(array(char,zero(1))*),int,string(array(char,zero(arg2))*));",
+		    "f", "\"a\", 2, \"ab\"");
+	/* The old stringN: a string of at most argN characters. */
+	F.nints = 0;
+	fake_int(&F, 1);
+	fake_int(&F, b);
+	fake_int(&F, 8);
+	EXPECT_ARGS("long write(int, string3, ulong);", "write", "1, \"ab\", 8");
+	EXPECT_ARGS("addr memcpy(addr,string(array(char, arg3)*),ulong);", "memcpy",
+		    "0x1, \"ab\\0cdefg\", 8");
+}
+END_TEST
+
+START_TEST(string_without_nul)
+{
+	/* The region ends without a NUL: the string stops where memory does. */
+	fake_int(&F, fake_mem(&F, "abc", 3));
+	EXPECT_ARGS("void f(string);", "f", "\"abc\"");
+}
+END_TEST
+
+START_TEST(unreadable)
+{
+	for (int i = 0; i < 8; i++)
+		fake_int(&F, 0x10);
+	EXPECT_ARGS("void f(string,int*,struct(int,int)*,array(int,2)*,char*,string[5],addr,"
+		    "string(array(char,4)));",
+		    "f", "0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10, 0x10");
+	EXPECT_RET("string f();", "f", "0x10");
+}
+END_TEST
+
+START_TEST(pointers)
+{
+	static const int arr[3] = { 7, 8, 9 };
+	taddr_t a = fake_mem(&F, arr, sizeof(arr));
+	taddr_t pa = fake_mem(&F, &a, sizeof(a));
+
+	fake_int(&F, a);
+	fake_int(&F, 0);
+	fake_int(&F, 0);
+	fake_int(&F, pa);
+	fake_int(&F, a);
+	EXPECT_ARGS("void f(int*,int*,char*,int**,char*);", "f", "7, nil, nil, 7, '\\a'");
+}
+END_TEST
+
+START_TEST(arrays)
+{
+	static const int arr[6] = { 1, 2, 3, 4, 5, 6 };
+	taddr_t a = fake_mem(&F, arr, sizeof(arr));
+
+	fake_int(&F, a);
+	fake_int(&F, 3);
+	fake_int(&F, a);
+	fake_int(&F, 6);
+	EXPECT_ARGS("void f(array(int,arg2)*,int,array(int,arg4)*,int);", "f",
+		    "[ 1, 2, 3 ], 3, [ 1, 2, 3, 4... ], 6");
+	OPTS.array_limit = 2;
+	EXPECT_ARGS("void f(array(int,arg2)*,int,array(int,arg4)*,int);", "f",
+		    "[ 1, 2... ], 3, [ 1, 2... ], 6");
+	OPTS.array_limit = 4;
+	F.nints = 0;
+	fake_int(&F, a);
+	fake_int(&F, 0);
+	fake_int(&F, a);
+	fake_int(&F, a);
+	EXPECT_ARGS("void f(array(int,0)*,array(int,2)*,array(int,4)*,array(int,3));", "f",
+		    "[  ], nil, [ 1, 2, 3, 4 ], [ 1, 2, 3 ]");
+	F.nints = 0;
+	fake_int(&F, a);
+	fake_int(&F, a);
+	EXPECT_ARGS("void f(array(int,arg7)*, array(hex(int),zero)*);", "f",
+		    "0x10000, [ 0x1, 0x2, 0x3, 0x4... ]");
+}
+END_TEST
+
+START_TEST(arrays_of_strings_and_structs)
+{
+	taddr_t strs[3] = { fake_str(&F, "a"), fake_str(&F, "bb"), 0 };
+	struct { taddr_t name; int v; } ps[2] = { { fake_str(&F, "x"), 1 },
+						  { fake_str(&F, "y"), 2 } };
+
+	fake_int(&F, fake_mem(&F, strs, sizeof(strs)));
+	fake_int(&F, fake_mem(&F, ps, sizeof(ps)));
+	EXPECT_ARGS("void f(array(string,3)*,array(struct(string,int),2)*);", "f",
+		    "[ \"a\", \"bb\", nil ], [ { \"x\", 1 }, { \"y\", 2 } ]");
+}
+END_TEST
+
+START_TEST(structs)
+{
+	struct { int a, b; } s = { 3, 4 };
+	struct { char c; long l; short s; double d; } t = { 'x', 77, -3, 2.5 };
+	struct { char s[6]; float f; int a[3]; } q = { "hello", 1.5f, { 1, 2, 3 } };
+
+	fake_int(&F, fake_mem(&F, &s, sizeof(s)));
+	fake_int(&F, fake_mem(&F, &t, sizeof(t)));
+	fake_int(&F, 0);
+	fake_int(&F, fake_mem(&F, &q, sizeof(q)));
+	EXPECT_ARGS("void f(struct(int,int)*,struct(char,long,short,double)*,struct(int)*,"
+		    "struct(string(array(char,6)),float,array(int,3))*);",
+		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.500000 }, nil, "
+		    "{ \"hello\\0\", 1.500000, [ 1, 2, 3 ] }");
+	F.nints = 0;
+	struct { unsigned long n; taddr_t p; } v = { 2, fake_mem(&F, &s, sizeof(s)) };
+	fake_int(&F, fake_mem(&F, &v, sizeof(v)));
+	EXPECT_ARGS("void f(struct(ulong,array(int,elt1)*)*);", "f", "{ 2, [ 3, 4 ] }");
+	EXPECT_ARGS("void f(struct(hide(ulong),array(int,elt1)*)*);", "f", "{ [ 3, 4 ] }");
+}
+END_TEST
+
+struct node {
+	int v;
+	taddr_t next;
+};
+
+static taddr_t list3(void)
+{
+	struct node n3 = { 3, 0 };
+	struct node n2 = { 2, fake_mem(&F, &n3, sizeof(n3)) };
+	struct node n1 = { 1, fake_mem(&F, &n2, sizeof(n2)) };
+
+	return fake_mem(&F, &n1, sizeof(n1));
+}
+
+static const char LIST[] = "typedef N = struct;\ntypedef N = struct(int, N*);\n"
+			   "void f(N*);\n";
+
+START_TEST(linked_list)
+{
+	fake_int(&F, list3());
+	EXPECT_ARGS(LIST, "f", "{ 1, { 2, { 3, nil } } }");
+	OPTS.array_limit = 2;
+	EXPECT_ARGS(LIST, "f", "{ 1, { 2, ... } }");
+	OPTS.array_limit = 1;
+	EXPECT_ARGS(LIST, "f", "{ 1, ... }");
+}
+END_TEST
+
+START_TEST(recursion)
+{
+	struct node self = { 9, 0x7000 };
+	struct { int v; taddr_t next, prev; } d1 = { 1, 0x8000, 0 }, d2 = { 2, 0, 0x9000 };
+
+	fake_mem_at(&F, 0x7000, &self, sizeof(self));
+	fake_mem_at(&F, 0x9000, &d1, sizeof(d1));
+	fake_mem_at(&F, 0x8000, &d2, sizeof(d2));
+	fake_int(&F, 0x9000);
+	fake_int(&F, 0x7000);
+	static const char text[] = "typedef N = struct;\ntypedef N = struct(int, N*);\n"
+				   "typedef D = struct;\ntypedef D = struct(int, D*, D*);\n"
+				   "void f(D*, N*);\n";
+	OPTS.array_limit = 3;
+	EXPECT_ARGS(text, "f", "{ 1, { 2, nil, recurse^ }, nil }, { 9, recurse }");
+	OPTS.array_limit = 2;
+	EXPECT_ARGS(text, "f", "{ 1, { 2, nil, ... }, nil }, { 9, recurse }");
+}
+END_TEST
+
+TCase *tcase_strings(void)
+{
+	TCase *tc = tcase_create("strings");
+
+	tcase_add_test(tc, strings);
+	tcase_add_test(tc, string_limit);
+	tcase_add_test(tc, bounded_strings);
+	tcase_add_test(tc, string_without_nul);
+	tcase_add_test(tc, unreadable);
+	return tc;
+}
+
+TCase *tcase_compound(void)
+{
+	TCase *tc = tcase_create("compound");
+
+	tcase_add_test(tc, pointers);
+	tcase_add_test(tc, arrays);
+	tcase_add_test(tc, arrays_of_strings_and_structs);
+	tcase_add_test(tc, structs);
+	tcase_add_test(tc, linked_list);
+	tcase_add_test(tc, recursion);
+	return tc;
+}
