@@ -14,10 +14,8 @@ static void drop_dead_frames(struct thread *t, taddr_t live_sp)
 {
 	struct frame *f;
 
-	while ((f = thread_top(t)) != NULL && f->entry_sp < live_sp) {
-		output_no_return(f);
+	while ((f = thread_top(t)) != NULL && f->entry_sp < live_sp)
 		thread_pop(t);
-	}
 }
 
 struct breakpoint *bp_return_site(struct process *p, taddr_t ret_addr)
@@ -91,10 +89,8 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 
 	/* A frame whose return-address slot is above the stack pointer is over: unless it
 	 * is the one returning here, it was left by longjmp or a throw. */
-	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp)) {
-		output_no_return(f);
+	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp))
 		thread_pop(t);
-	}
 	f = thread_top(t);
 	if (f == NULL || !returns_here(f, addr, sp))
 		return; /* reached by another path: not a return of ours */

@@ -112,6 +112,14 @@ void output_signal(pid_t tid, int sig)
 	end_line();
 }
 
+void output_exec(pid_t tid)
+{
+	close_open(" <no return ...>");
+	begin_line(tid);
+	strbuf_append(&buf, "--- Called exec() ---");
+	end_line();
+}
+
 void output_exited(pid_t tid, int status)
 {
 	close_open(" <no return ...>");

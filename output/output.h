@@ -29,6 +29,8 @@ void output_return(pid_t tid, const void *token, const char *name, const char *v
 void output_no_return(const void *token);
 
 void output_signal(pid_t tid, int sig);
+/* The process called exec: "--- Called exec() ---". */
+void output_exec(pid_t tid);
 void output_exited(pid_t tid, int status);
 void output_killed(pid_t tid, int sig);
 /* A line of its own, for messages that belong in the trace. */

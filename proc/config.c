@@ -1,6 +1,7 @@
 #include "proc/config.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +32,37 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Files already read (by real path): the same file named twice is read once. */
+static char **loaded;
+static size_t n_loaded;
+
+static bool first_time(const char *path)
+{
+	char *real = realpath(path, NULL);
+
+	if (real == NULL)
+		return true;
+	for (size_t i = 0; i < n_loaded; i++) {
+		if (strcmp(loaded[i], real) == 0) {
+			free(real);
+			return false;
+		}
+	}
+	loaded = xrealloc(loaded, (n_loaded + 1) * sizeof(*loaded));
+	loaded[n_loaded++] = real;
+	return true;
+}
+
+static int load_file(struct proto_table *t, const char *path)
+{
+	return first_time(path) ? proto_table_load_file(t, path, stderr) : 0;
+}
+
 /* A file named by the user: it must exist and parse. A directory: its *.conf files. */
 static int load_user_path(struct proto_table *t, const char *path)
 {
 	if (!is_dir(path))
-		return proto_table_load_file(t, path, stderr);
+		return load_file(t, path);
 	DIR *d = opendir(path);
 	int rc = 0;
 	if (d == NULL)
@@ -47,7 +74,7 @@ static int load_user_path(struct proto_table *t, const char *path)
 			continue;
 		struct strbuf sb = STRBUF_INIT;
 		strbuf_printf(&sb, "%s/%s", path, e->d_name);
-		if (proto_table_load_file(t, strbuf_str(&sb), stderr) < 0)
+		if (load_file(t, strbuf_str(&sb)) < 0)
 			rc = -1;
 		strbuf_free(&sb);
 	}
@@ -59,7 +86,21 @@ static int load_user_path(struct proto_table *t, const char *path)
 static void load_if_present(struct proto_table *t, const char *path)
 {
 	if (access(path, R_OK) == 0)
-		proto_table_load_file(t, path, stderr);
+		load_file(t, path);
+}
+
+static void forget_paths(void)
+{
+	for (size_t i = 0; i < n_user_paths; i++)
+		free(user_paths[i]);
+	free(user_paths);
+	user_paths = NULL;
+	n_user_paths = 0;
+	for (size_t i = 0; i < n_loaded; i++)
+		free(loaded[i]);
+	free(loaded);
+	loaded = NULL;
+	n_loaded = 0;
 }
 
 struct proto_table *config_load(void)
@@ -67,7 +108,18 @@ struct proto_table *config_load(void)
 	struct proto_table *t = proto_table_new();
 	struct strbuf sb = STRBUF_INIT;
 
-	/* The first definition of a name wins: -F first, then the user's, then ours. */
+	/* A later definition of a name replaces an earlier one: read the installed files
+	 * first, then the user's, then -F's. */
+	const char *datadir = getenv("LTRACE_DATADIR");
+	strbuf_printf(&sb, "%s/ltrace.conf", datadir != NULL ? datadir : PKGDATADIR);
+	load_if_present(t, strbuf_str(&sb));
+	const char *home = getenv("HOME");
+	if (home != NULL) {
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "%s/.ltrace.conf", home);
+		load_if_present(t, strbuf_str(&sb));
+	}
+	strbuf_free(&sb);
 	for (size_t i = 0; i < n_user_paths; i++) {
 		if (load_user_path(t, user_paths[i]) < 0) {
 			fprintf(stderr, "ltrace: cannot use prototypes from %s\n", user_paths[i]);
@@ -76,22 +128,6 @@ struct proto_table *config_load(void)
 			break;
 		}
 	}
-	for (size_t i = 0; i < n_user_paths; i++)
-		free(user_paths[i]);
-	free(user_paths);
-	user_paths = NULL;
-	n_user_paths = 0;
-	if (t == NULL)
-		return NULL;
-	const char *home = getenv("HOME");
-	if (home != NULL) {
-		strbuf_printf(&sb, "%s/.ltrace.conf", home);
-		load_if_present(t, strbuf_str(&sb));
-	}
-	const char *datadir = getenv("LTRACE_DATADIR");
-	strbuf_reset(&sb);
-	strbuf_printf(&sb, "%s/ltrace.conf", datadir != NULL ? datadir : PKGDATADIR);
-	load_if_present(t, strbuf_str(&sb));
-	strbuf_free(&sb);
+	forget_paths();
 	return t;
 }

@@ -109,6 +109,8 @@ static void on_event(struct thread *t, int event)
 			children_exec_silent(t);
 			return;
 		}
+		if (t->proc->state == PROC_TRACED)
+			output_exec(t->tid);
 		t->depth = 0;
 		t->proc->state = PROC_TRACED;
 		if (exec_begin(t) < 0)
