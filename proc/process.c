@@ -76,11 +76,12 @@ struct process *process_new(pid_t pid)
 	return p;
 }
 
-void process_reset_image(struct process *p)
+/* Free what belongs to the current image; leaves p without a breakpoint table. */
+static void drop_image(struct process *p)
 {
 	p->vm_owner = NULL;
 	bp_table_free(p->bps);
-	p->bps = bp_table_new();
+	p->bps = NULL;
 	p->scratch = (struct scratch){ 0, 0, 0 };
 	image_free(p->exe);
 	p->exe = NULL;
@@ -90,9 +91,15 @@ void process_reset_image(struct process *p)
 	p->mem_fd = -1;
 }
 
+void process_reset_image(struct process *p)
+{
+	drop_image(p);
+	p->bps = bp_table_new();
+}
+
 void process_free(struct process *p)
 {
-	process_reset_image(p);
+	drop_image(p);
 	free(p);
 }
 
