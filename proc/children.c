@@ -60,6 +60,7 @@ static struct process *followed_child(struct thread *parent, pid_t child, bool s
 	struct process *pp = parent->proc, *p = process_new(child);
 
 	p->state = PROC_TRACED;
+	p->attached = pp->attached; /* let go of, not killed, when we stop */
 	if (shares_vm) {
 		p->vm_owner = process_vm(pp);
 	} else {

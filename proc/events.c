@@ -11,6 +11,7 @@
 
 #include "breakpoints/hit.h"
 #include "output/output.h"
+#include "proc/attach.h"
 #include "proc/children.h"
 #include "proc/exec.h"
 #include "proc/launch.h"
@@ -157,12 +158,46 @@ static void on_stop(struct thread *t, int status)
 	}
 }
 
+/* Whether any process we launched (not attached to) is still traced. */
+static bool have_launched(void)
+{
+	for (struct thread *t = threads_first(); t != NULL; t = t->next)
+		if (t->proc != NULL && !t->proc->attached)
+			return true;
+	return false;
+}
+
+/*
+ * ltrace was asked to stop (a signal, or nobody reads the trace any more): let go of the
+ * processes we attached to. A launched program is killed with us (PTRACE_O_EXITKILL) —
+ * but on SIGINT, which a terminal also sends it, it is traced on to its own end.
+ * Returns true when the loop must end.
+ */
+static bool stop_requested(void)
+{
+	int sig = session.stop_signal;
+
+	if (sig == 0 && !output_broken())
+		return false;
+	session.stop_signal = 0;
+	detach_all(false);
+	if (sig == SIGINT && !output_broken() && have_launched())
+		return false;
+	if (have_launched() && !session.have_exit_status) {
+		session.exit_status = 128 + (sig != 0 ? sig : SIGPIPE);
+		session.have_exit_status = true;
+	}
+	return true;
+}
+
 void events_loop(void)
 {
 	while (threads_count() > 0) {
 		int status;
 
 		output_flush(false);
+		if (stop_requested())
+			return;
 		pid_t tid = waitpid(-1, &status, __WALL);
 		if (tid < 0) {
 			if (errno == EINTR)

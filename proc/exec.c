@@ -55,22 +55,29 @@ static struct image *read_executable(pid_t pid)
 	return img;
 }
 
+int image_load(struct process *p)
+{
+	process_reset_image(p);
+	p->mem_fd = mem_open(p->pid);
+	p->exe = read_executable(p->pid);
+	if (p->mem_fd < 0 || p->exe == NULL)
+		return -1;
+	if (p->exe->relocatable)
+		p->bias = auxv_entry(p->pid) - p->exe->entry;
+	return 0;
+}
+
 int exec_begin(struct thread *t)
 {
 	static const uint8_t trap[ARCH_BREAKPOINT_SIZE] = ARCH_BREAKPOINT;
 	struct process *p = t->proc;
 	struct arch_regs regs;
 
-	process_reset_image(p);
-	p->mem_fd = mem_open(p->pid);
-	p->exe = read_executable(p->pid);
-	if (p->mem_fd < 0 || p->exe == NULL || arch_get_regs(t->tid, &regs) < 0)
+	if (image_load(p) < 0 || arch_get_regs(t->tid, &regs) < 0)
 		return -1;
-	if (p->exe->relocatable)
-		p->bias = auxv_entry(p->pid) - p->exe->entry;
 	p->startup_trap = arch_pc(&regs);
-	if (mem_read(p->pid, p->startup_trap, p->startup_orig, sizeof(p->startup_orig)) !=
-	    (ssize_t)sizeof(p->startup_orig) ||
+	if (mem_read(p->pid, p->startup_trap, p->startup_orig, ARCH_BREAKPOINT_SIZE) !=
+	    ARCH_BREAKPOINT_SIZE ||
 	    mem_write(p->mem_fd, p->startup_trap, trap, sizeof(trap)) < 0) {
 		p->startup_trap = 0;
 		return -1;
@@ -80,13 +87,16 @@ int exec_begin(struct thread *t)
 
 /* Map the scratch area close to the executable (RIP-relative copies must reach it):
  * below its lowest segment, where nothing grows into it. */
-static int map_scratch(struct thread *t, int *pending)
+static int map_scratch(struct thread *t, taddr_t at, int *pending)
 {
 	struct process *p = t->proc;
 	taddr_t lo = (p->exe->lo + p->bias) & ~(taddr_t)0xfff;
 	static const taddr_t gaps[] = { 1u << 20, 16u << 20, 256u << 20, 0 };
+	uint8_t orig[16];
 
-	if (mem_write(p->mem_fd, p->startup_trap, arch_syscall_trap, arch_syscall_trap_size) < 0)
+	if (arch_syscall_trap_size > sizeof(orig) ||
+	    mem_read(p->pid, at, orig, arch_syscall_trap_size) != (ssize_t)arch_syscall_trap_size ||
+	    mem_write(p->mem_fd, at, arch_syscall_trap, arch_syscall_trap_size) < 0)
 		return -1;
 	int64_t addr = -1;
 	for (size_t i = 0; i < sizeof(gaps) / sizeof(gaps[0]); i++) {
@@ -100,13 +110,13 @@ static int map_scratch(struct thread *t, int *pending)
 		}
 		uint64_t args[6] = { hint, SCRATCH_SIZE, PROT_READ | PROT_EXEC, (uint64_t)flags,
 				     (uint64_t)-1, 0 };
-		if (inject_syscall(t->tid, p->startup_trap, arch_sys_mmap, args, &addr, pending) < 0)
+		if (inject_syscall(t->tid, at, arch_sys_mmap, args, &addr, pending) < 0)
 			break;
 		if (addr > 0 && (hint == 0 || (taddr_t)addr == hint))
 			break;
 		addr = -1;
 	}
-	mem_write(p->mem_fd, p->startup_trap, p->startup_orig, arch_syscall_trap_size);
+	mem_write(p->mem_fd, at, orig, arch_syscall_trap_size);
 	if (addr <= 0) /* -errno */
 		return -1;
 	p->scratch = (struct scratch){ (taddr_t)addr, SCRATCH_SIZE, 0 };
@@ -131,10 +141,18 @@ static void plant_plt(struct process *p)
 	}
 }
 
+int image_arm(struct thread *t, taddr_t at, int *pending)
+{
+	int rc = map_scratch(t, at, pending); /* without it, calls show but not returns */
+
+	plant_plt(t->proc);
+	return rc;
+}
+
 int exec_finish(struct thread *t, struct arch_regs *regs)
 {
 	struct process *p = t->proc;
-	int pending = 0, rc = 0;
+	int pending = 0;
 
 	taddr_t at = p->startup_trap;
 	p->startup_trap = 0;
@@ -142,12 +160,8 @@ int exec_finish(struct thread *t, struct arch_regs *regs)
 	if (mem_write(p->mem_fd, at, p->startup_orig, ARCH_BREAKPOINT_SIZE) < 0 ||
 	    arch_set_regs(t->tid, regs) < 0)
 		return -1;
-	p->startup_trap = at;
-	if (map_scratch(t, &pending) < 0)
-		rc = -1; /* calls are still caught; their returns are not */
-	p->startup_trap = 0;
-	plant_plt(p);
+	int rc = image_arm(t, at, &pending);
 	if (pending != 0)
-		kill(t->tid, pending); /* keep signals that arrived meanwhile */
+		tgkill(p->pid, t->tid, pending); /* keep signals that arrived meanwhile */
 	return rc;
 }

@@ -34,6 +34,8 @@ struct thread {
 	struct frame *stack;
 	size_t depth, cap;
 	bool started;      /* its first stop has been seen */
+	int pending_signal; /* to deliver when it next goes on (seen while we held it) */
+	bool at_trap;       /* held at a SIGTRAP stop that was not handled */
 	struct thread *next; /* in the session's list */
 };
 
@@ -48,6 +50,7 @@ struct process {
 	int mem_fd;
 	enum proc_state state;
 	bool leader;          /* the program ltrace was asked to run: its status is ours */
+	bool attached;        /* -p: let go of it (not killed) when we stop */
 	struct bp_table *bps;
 	struct scratch scratch;
 	struct image *exe;

@@ -2,6 +2,7 @@
 #ifndef LTRACE_SESSION_H
 #define LTRACE_SESSION_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "proto/proto.h"
@@ -12,6 +13,7 @@ struct session {
 	bool follow_forks;      /* -f */
 	int exit_status;        /* the launched program's: ltrace exits with it */
 	bool have_exit_status;
+	volatile sig_atomic_t stop_signal; /* SIGINT/SIGTERM/SIGHUP received by ltrace */
 };
 
 extern struct session session;

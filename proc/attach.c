@@ -1,0 +1,247 @@
+/* -p: attach to a running process, and detach from everything we attached to. */
+#include "proc/attach.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+
+#include "breakpoints/breakpoint.h"
+#include "output/output.h"
+#include "proc/exec.h"
+#include "proc/memory.h"
+#include "proc/process.h"
+#include "sysdeps/arch.h"
+
+#define SEIZE_OPTIONS (PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
+		       PTRACE_O_TRACEEXEC)
+
+/* The tracer of pid, from /proc (0: none). */
+static pid_t tracer_of(pid_t pid)
+{
+	char path[64], line[256];
+	pid_t tracer = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	FILE *f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "TracerPid: %d", &tracer) == 1)
+			break;
+	fclose(f);
+	return tracer;
+}
+
+static void attach_error(pid_t pid, int err)
+{
+	pid_t tracer = err == EPERM ? tracer_of(pid) : 0;
+
+	if (tracer != 0)
+		fprintf(stderr, "ltrace: cannot attach to %d: %s (already traced by %d)\n",
+			(int)pid, strerror(err), (int)tracer);
+	else
+		fprintf(stderr, "ltrace: cannot attach to %d: %s\n", (int)pid, strerror(err));
+}
+
+/* Seize every thread in /proc/PID/task until a pass finds no new one. Returns the
+ * number seized, or -1 with errno if the process itself could not be seized. */
+static int seize_threads(struct process *p)
+{
+	char path[64];
+	int total = 0, added;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)p->pid);
+	do {
+		DIR *d = opendir(path);
+		if (d == NULL) {
+			if (errno == ENOENT)
+				errno = ESRCH; /* no such process */
+			return total > 0 ? total : -1;
+		}
+		added = 0;
+		struct dirent *e;
+		while ((e = readdir(d)) != NULL) {
+			pid_t tid = (pid_t)atoi(e->d_name);
+			if (tid <= 0 || thread_find(tid) != NULL)
+				continue;
+			if (ptrace(PTRACE_SEIZE, tid, 0, SEIZE_OPTIONS) < 0) {
+				if (tid == p->pid && total == 0) {
+					int err = errno;
+					closedir(d);
+					errno = err;
+					return -1;
+				}
+				continue; /* a thread that exited meanwhile */
+			}
+			thread_new(tid, p)->started = true;
+			added++;
+		}
+		closedir(d);
+		total += added;
+	} while (added > 0);
+	return total;
+}
+
+/*
+ * Wait until thread t is stopped (we asked with PTRACE_INTERRUPT). A signal it reports
+ * meanwhile is kept to be delivered later; a thread it creates meanwhile is added (it
+ * starts stopped). Returns 0 when stopped, -1 if it is gone.
+ */
+static int wait_stopped(struct thread *t)
+{
+	int status;
+
+	for (;;) {
+		if (waitpid(t->tid, &status, __WALL) < 0)
+			return -1;
+		if (WIFEXITED(status) || WIFSIGNALED(status))
+			return -1;
+		int event = status >> 16, sig = WSTOPSIG(status);
+		if (event == PTRACE_EVENT_CLONE) {
+			unsigned long msg = 0;
+			ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg);
+			if (thread_find((pid_t)msg) == NULL)
+				thread_new((pid_t)msg, t->proc); /* its first stop: see below */
+		} else if (event == 0 && sig == SIGTRAP) {
+			t->at_trap = true;
+		} else if (event == 0) {
+			t->pending_signal = sig;
+		}
+		return 0;
+	}
+}
+
+/* Stop every thread of p; threads that are gone are forgotten. */
+static void stop_all(struct process *p)
+{
+	for (struct thread *t = threads_first(), *next; t != NULL; t = next) {
+		next = t->next;
+		if (t->proc == p)
+			ptrace(PTRACE_INTERRUPT, t->tid, 0, 0);
+	}
+	for (struct thread *t = threads_first(), *next; t != NULL; t = next) {
+		next = t->next;
+		if (t->proc == p && wait_stopped(t) < 0)
+			thread_free(t);
+	}
+}
+
+static void resume_all(struct process *p)
+{
+	for (struct thread *t = threads_first(); t != NULL; t = t->next) {
+		if (t->proc != p)
+			continue;
+		ptrace(PTRACE_CONT, t->tid, 0, t->pending_signal);
+		t->pending_signal = 0;
+	}
+}
+
+int attach_process(pid_t pid)
+{
+	struct process *p = process_new(pid);
+
+	p->state = PROC_TRACED;
+	p->attached = true;
+	if (seize_threads(p) < 0) {
+		attach_error(pid, errno);
+		process_free(p);
+		return -1;
+	}
+	stop_all(p);
+	struct thread *leader = thread_find(pid);
+	struct arch_regs regs;
+	int pending = 0;
+	if (leader == NULL || image_load(p) < 0 || arch_get_regs(leader->tid, &regs) < 0 ||
+	    image_arm(leader, arch_pc(&regs), &pending) < 0)
+		fprintf(stderr, "ltrace: %d: could not set up everything: some calls or returns "
+			"will not be shown\n", (int)pid);
+	if (leader != NULL && pending != 0)
+		leader->pending_signal = pending;
+	resume_all(p);
+	return 0;
+}
+
+/* Step a thread that is inside the scratch area until it is back in the program's own
+ * code (every slot ends with a jump out of it). */
+static void step_out_of_scratch(struct thread *t, const struct scratch *sc)
+{
+	struct arch_regs regs;
+	int status;
+
+	for (int i = 0; i < 16; i++) {
+		if (arch_get_regs(t->tid, &regs) < 0 || !scratch_contains(sc, arch_pc(&regs)))
+			return;
+		if (ptrace(PTRACE_SINGLESTEP, t->tid, 0, 0) < 0 ||
+		    waitpid(t->tid, &status, __WALL) < 0 || !WIFSTOPPED(status))
+			return;
+		if ((status >> 16) == 0 && WSTOPSIG(status) != SIGTRAP)
+			t->pending_signal = WSTOPSIG(status);
+	}
+}
+
+/* Put a stopped thread back on its own path before our code goes away. */
+static void restore_thread(struct thread *t, struct process *vm)
+{
+	struct arch_regs regs;
+
+	if (t->at_trap && arch_get_regs(t->tid, &regs) == 0) {
+		taddr_t at = arch_trap_address(arch_pc(&regs));
+		struct breakpoint *bp = bp_find(vm->bps, at);
+		if (bp != NULL && bp->roles != 0) {
+			arch_set_pc(&regs, at); /* it runs the original instruction */
+			arch_set_regs(t->tid, &regs);
+		}
+	}
+	t->at_trap = false;
+	step_out_of_scratch(t, &vm->scratch);
+}
+
+static void detach_process(struct process *p)
+{
+	struct process *vm = process_vm(p);
+
+	stop_all(p);
+	for (struct thread *t = threads_first(); t != NULL; t = t->next)
+		if (t->proc == p)
+			restore_thread(t, vm);
+	if (vm == p && p->mem_fd >= 0)
+		bp_unplant_all(p->bps, p->mem_fd);
+	for (struct thread *t = threads_first(), *next; t != NULL; t = next) {
+		next = t->next;
+		if (t->proc != p)
+			continue;
+		ptrace(PTRACE_DETACH, t->tid, 0, t->pending_signal);
+		thread_free(t);
+	}
+	process_free(p);
+}
+
+void detach_all(bool launched_too)
+{
+	struct thread *t;
+
+	output_flush(true);
+	/* vfork children first: they share a parent's breakpoints. */
+	for (int pass = 0; pass < 2; pass++) {
+		bool again = true;
+		while (again) {
+			again = false;
+			for (t = threads_first(); t != NULL; t = t->next) {
+				struct process *p = t->proc;
+				if (p == NULL || (pass == 0) != (p->vm_owner != NULL))
+					continue;
+				if (!launched_too && !p->attached &&
+				    !(p->vm_owner != NULL && p->vm_owner->attached))
+					continue;
+				detach_process(p);
+				again = true; /* the list changed */
+				break;
+			}
+		}
+	}
+}
