@@ -149,14 +149,23 @@ void output_note(pid_t tid, const char *text)
 	end_line();
 }
 
+static bool broken;
+
+bool output_broken(void)
+{
+	return broken;
+}
+
 static void write_all(const char *p, size_t n)
 {
-	while (n > 0) {
+	while (n > 0 && !broken) {
 		ssize_t w = write(opts.fd, p, n);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0)
-			return; /* the trace is lost; the tracee must not suffer for it */
+		if (w <= 0) {
+			broken = true; /* the trace is lost; the tracee must not suffer for it */
+			return;
+		}
 		p += w;
 		n -= (size_t)w;
 	}

@@ -36,6 +36,9 @@ void output_killed(pid_t tid, int sig);
 /* A line of its own, for messages that belong in the trace. */
 void output_note(pid_t tid, const char *text);
 
+/* Whether the trace can no longer be written (its reader went away). */
+bool output_broken(void);
+
 /* Write out what is buffered (for an unbuffered trace, done at every stop). */
 void output_flush(bool final);
 
