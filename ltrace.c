@@ -9,13 +9,21 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "common/intern.h"
+#include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "filter/filter.h"
+#include "output/backtrace.h"
+#include "output/chrome_trace.h"
+#include "output/demangle.h"
 #include "output/output.h"
 #include "proc/attach.h"
 #include "proc/config.h"
 #include "proc/events.h"
 #include "proc/launch.h"
+#include "proc/process.h"
 #include "proc/session.h"
+#include "sysdeps/arch.h"
 
 struct session session;
 
@@ -25,13 +33,34 @@ static void usage(FILE *f)
 		"Usage: ltrace [OPTION...] COMMAND [ARG...]\n"
 		"Trace the library calls a program makes, with their arguments and results.\n"
 		"\n"
-		"  -a, --align=COLUMN  align return values in COLUMN (default 48)\n"
+		"  -a, --align=COLUMN  put the \"=\" before return values in COLUMN (default 50)\n"
+		"  -A MAXELTS          show at most MAXELTS elements of an array (default 4)\n"
+		"  -b, --no-signals    do not show the signals the program receives\n"
+		"  -c                  count time and calls per function; print a table at the end\n"
+		"  -C, --demangle      show C++ function names demangled\n"
+		"  -e FILTER           which PLT calls to trace: rules {[+-][SYMBOL][@LIBRARY]},\n"
+		"                      globs or /regex/, @MAIN for the program (default -e @MAIN)\n"
 		"  -f                  follow forks: trace child processes too\n"
 		"  -F, --config=PATHS  read prototypes from these files or directories\n"
 		"                      (colon-separated), besides the default ones\n"
+		"  -i                  show the instruction pointer (return address) of each call\n"
+		"  -l, --library=LIB   trace calls to functions that libraries matching LIB define\n"
+		"  -L                  no default -e @MAIN\n"
+		"  -n, --indent=N      indent nested calls by N spaces per level\n"
 		"  -o, --output=FILE   write the trace to FILE instead of standard error\n"
 		"  -p PID              attach to process PID (repeatable; with or without COMMAND)\n"
+		"  -r                  show the time since the previous line at each line\n"
 		"  -s STRSIZE          show at most STRSIZE characters of a string (default 32)\n"
+		"  -t, -tt, -ttt       show the time of day; with microseconds; as seconds since\n"
+		"                      the epoch\n"
+		"  -T                  show the time spent in each call\n"
+		"  -u USER             run COMMAND as USER (its uid, gid and groups)\n"
+		"  -w, --where=N       show N frames of the calling stack after each call\n"
+		"  -x FILTER           also trace entries of functions of the symbol tables that\n"
+		"                      FILTER selects (static functions of the program too)\n"
+		"      --json          write JSON Lines (one object per event) instead of the trace\n"
+		"      --trace-file=FILE  also write the calls to FILE as a Chrome trace-event\n"
+		"                      timeline (Perfetto, chrome://tracing)\n"
 		"  -h, --help          show this help and exit\n"
 		"  -V, --version       show the version and exit\n"
 		"\n"
@@ -78,21 +107,106 @@ struct options {
 	char *const *command;
 	pid_t *attach;   /* -p, in the order given */
 	size_t nattach;
+	struct output_opts shape; /* what the trace shows: -c, -t, -r, -T, -i, -n, -b, --json */
+	const char *trace_file;   /* --trace-file */
+	const char *user;         /* -u */
 };
+
+enum { OPT_JSON = 256, OPT_TRACE_FILE };
+
+/* The options that choose what the trace shows; false if c is not one of them. */
+static bool parse_output_option(int c, struct options *o)
+{
+	switch (c) {
+	case 'A': session.fmt.array_limit = parse_count("-A", optarg); break;
+	case 'b': o->shape.hide_signals = true; break;
+	case 'c': o->shape.mode = OUTPUT_SUMMARY; break;
+	case 'C': session.demangle = true; break;
+	case 'i': o->shape.call_sites = true; break;
+	case 'n': o->shape.indent = parse_count("-n", optarg); break;
+	case 'r': o->shape.relative = true; break;
+	case 't':
+		if (o->shape.clock < OUTPUT_CLOCK_EPOCH)
+			o->shape.clock++;
+		break;
+	case 'T': o->shape.durations = true; break;
+	case 'u': o->user = optarg; break;
+	case 'w': session.backtrace_depth = parse_count("-w", optarg); break;
+	case OPT_JSON: o->shape.mode = OUTPUT_JSON; break;
+	case OPT_TRACE_FILE: o->trace_file = optarg; break;
+	default: return false;
+	}
+	return true;
+}
+
+/* Parse a filter for option opt into (*list)[*n], or exit naming the problem. */
+static void add_filter(char opt, const char *text, struct filter ***list, size_t *n)
+{
+	char *error = NULL;
+	struct filter *f = filter_parse(text, &error);
+
+	if (f == NULL) {
+		fprintf(stderr, "ltrace: -%c '%s': %s\n", opt, text,
+			error != NULL ? error : "invalid filter");
+		free(error);
+		exit(1);
+	}
+	*list = xrealloc(*list, (*n + 1) * sizeof(**list));
+	(*list)[(*n)++] = f;
+}
+
+/* The options that choose what is traced (-e, -l, -L, -x); false for any other. */
+static bool parse_selection_option(int c)
+{
+	struct selection *s = &session.select;
+	struct strbuf lib = STRBUF_INIT;
+
+	switch (c) {
+	case 'e': add_filter('e', optarg, &s->e, &s->ne); break;
+	case 'x': add_filter('x', optarg, &s->x, &s->nx); break;
+	case 'L': s->no_default = true; break;
+	case 'l': /* a library pattern: the filter "@PATTERN", + and - taken literally */
+		strbuf_putc(&lib, '@');
+		for (const char *p = optarg, *bracket_end = NULL; *p != '\0'; p++) {
+			if (*p == '[' && bracket_end == NULL)
+				bracket_end = strchr(p + 1, ']');
+			if ((*p == '+' || *p == '-') && bracket_end == NULL)
+				strbuf_putc(&lib, '\\');
+			strbuf_putc(&lib, *p);
+			if (p == bracket_end)
+				bracket_end = NULL;
+		}
+		add_filter('l', strbuf_str(&lib), &s->l, &s->nl);
+		strbuf_free(&lib);
+		break;
+	default: return false;
+	}
+	return true;
+}
 
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
 		{ "align", required_argument, NULL, 'a' },
 		{ "config", required_argument, NULL, 'F' },
+		{ "library", required_argument, NULL, 'l' },
+		{ "demangle", no_argument, NULL, 'C' },
+		{ "indent", required_argument, NULL, 'n' },
+		{ "no-signals", no_argument, NULL, 'b' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "where", required_argument, NULL, 'w' },
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ "trace-file", required_argument, NULL, OPT_TRACE_FILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+a:fF:o:p:s:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:tTu:w:x:hV", longopts, NULL)) !=
+	       -1) {
+		if (parse_output_option(c, o) || parse_selection_option(c))
+			continue;
 		switch (c) {
 		case 'a':
 			o->align = parse_count("-a", optarg);
@@ -145,6 +259,31 @@ static int open_output(const char *path, struct output_opts *out)
 	return 0;
 }
 
+static int open_trace_file(const char *path)
+{
+	if (path == NULL || chrome_trace_open(path) == 0)
+		return 0;
+	fprintf(stderr, "ltrace: can't open %s for writing: %s\n", path, strerror(errno));
+	return -1;
+}
+
+static pid_t pid_of_thread(pid_t tid)
+{
+	struct thread *t = thread_find(tid);
+
+	return t != NULL && t->proc != NULL ? t->proc->pid : tid;
+}
+
+/* -i on a signal line: where the thread is stopped. */
+static taddr_t pc_of_thread(pid_t tid)
+{
+	struct arch_regs regs;
+
+	return arch_get_regs(tid, &regs) == 0 ? arch_pc(&regs) : 0;
+}
+
+static const struct output_hooks hooks = { pid_of_thread, pc_of_thread };
+
 static void on_stop_signal(int sig)
 {
 	session.stop_signal = sig;
@@ -174,37 +313,70 @@ static size_t attach_all(const struct options *o)
 	return failed;
 }
 
+/* Attach, launch, trace to the end; returns ltrace's exit status. */
+static int trace(const struct options *o)
+{
+	size_t failed = attach_all(o);
+
+	if (o->command[0] != NULL) {
+		pid_t pid = launch(o->command);
+		if (pid < 0)
+			return 1;
+		events_add_launched(pid, o->command[0]);
+	} else if (failed == o->nattach) {
+		return 1;
+	}
+	events_loop();
+	if (session.have_exit_status)
+		return session.exit_status;
+	return failed > 0 || o->command[0] != NULL ? 1 : 0;
+}
+
+static void free_filters(struct filter **fs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		filter_free(fs[i]);
+	free(fs);
+}
+
+static void free_selection(struct selection *s)
+{
+	free_filters(s->e, s->ne);
+	free_filters(s->l, s->nl);
+	free_filters(s->x, s->nx);
+}
+
 int main(int argc, char **argv)
 {
-	struct options o = { NULL, 48, NULL, NULL, 0 };
-	struct output_opts out;
+	struct options o = { .align = 50 };
 
 	session.fmt.string_limit = 32;
 	session.fmt.array_limit = 4;
 	parse_options(argc, argv, &o);
-	if (open_output(o.output, &out) < 0)
-		return 1;
-	out.align = o.align;
+	struct output_opts out = o.shape;
+	int status = 1;
+	if ((o.user != NULL && launch_set_user(o.user) < 0) || open_output(o.output, &out) < 0 ||
+	    open_trace_file(o.trace_file) < 0)
+		goto out;
+	/* ltrace puts "= " at -a's column: the padding (before " = ") ends two before it. */
+	out.align = o.align >= 2 ? o.align - 2 : 0;
 	output_init(&out);
+	output_set_hooks(&hooks);
+	session.raw_values = out.mode == OUTPUT_JSON;
 	output_show_pids(session.follow_forks);
 	session.protos = config_load();
 	if (session.protos == NULL)
-		return 1;
+		goto out;
 	signal(SIGPIPE, SIG_IGN);
 	catch_stop_signals();
-	size_t failed = attach_all(&o);
-	if (o.command[0] != NULL) {
-		pid_t pid = launch(o.command);
-		if (pid < 0)
-			return 1;
-		events_add_launched(pid, o.command[0]);
-	} else if (failed == o.nattach) {
-		return 1;
-	}
-	events_loop();
+	status = trace(&o);
+out:
+	output_finish();
+	backtrace_clear();
+	demangle_clear();
 	proto_table_free(session.protos);
+	free_selection(&session.select);
+	intern_free_all();
 	free(o.attach);
-	if (session.have_exit_status)
-		return session.exit_status;
-	return failed > 0 || o.command[0] != NULL ? 1 : 0;
+	return status;
 }

@@ -25,6 +25,16 @@ enum bp_resume {
 enum bp_role {
 	BP_ROLE_CALL = 1,   /* a traced function is entered: print its left half */
 	BP_ROLE_RETURN = 2, /* a traced call may be returning here */
+	BP_ROLE_LIBS = 4,   /* the dynamic loader's hook: the list of libraries changed */
+	BP_ROLE_DIRECT = 8, /* a function's entry, for calls from some objects (-fno-plt) */
+	BP_ROLE_START = 16, /* the program's entry point: relocations are done */
+};
+
+/* A traced function as shown at a breakpoint. */
+struct bp_callee {
+	const char *name;          /* as shown (interned) */
+	const struct proto *proto; /* its prototype, or NULL */
+	taddr_t lo, hi;            /* BP_ROLE_DIRECT: the calling object's addresses */
 };
 
 struct breakpoint {
@@ -34,9 +44,15 @@ struct breakpoint {
 	enum bp_resume resume;
 	taddr_t slot; /* BP_RESUME_SLOT_JUMP */
 	taddr_t ool;  /* BP_RESUME_OUT_OF_LINE */
-	const char *name;          /* BP_ROLE_CALL: the function (owned by the image) */
-	const struct proto *proto; /* BP_ROLE_CALL: its prototype, or NULL */
+	struct bp_callee callee;   /* BP_ROLE_CALL: the function */
+	struct bp_callee *callers; /* BP_ROLE_DIRECT: one per calling object (owned) */
+	size_t ncallers;
 };
+
+/* BP_ROLE_DIRECT: the entry for calls returning to ret_addr, or NULL. */
+const struct bp_callee *bp_caller_of(const struct breakpoint *bp, taddr_t ret_addr);
+/* BP_ROLE_DIRECT: add (or replace) the entry for calls from [c->lo, c->hi). */
+void bp_add_caller(struct breakpoint *bp, const struct bp_callee *c);
 
 struct bp_table;
 
@@ -56,6 +72,9 @@ int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd);
 /* Put back the original bytes of every planted breakpoint (in the address space that
  * mem_fd names: the process itself, or a forked child's copy). */
 void bp_unplant_all(const struct bp_table *t, int mem_fd);
+
+/* Forget the breakpoints in [lo, hi) (an object that was unloaded: nothing to unplant). */
+void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi);
 
 /* A copy of the table (for a forked child's copy of the address space). */
 struct bp_table *bp_table_clone(const struct bp_table *t);

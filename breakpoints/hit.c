@@ -5,8 +5,14 @@
 #include <string.h>
 
 #include "common/strbuf.h"
+#include "output/backtrace.h"
+#include "output/demangle.h"
+#include "output/json.h"
 #include "output/output.h"
+#include "breakpoints/plan.h"
+#include "proc/libraries.h"
 #include "proc/memory.h"
+#include "proc/scratch_map.h"
 #include "proc/session.h"
 
 /* Frames whose stack has been given back (longjmp, exceptions) will never return. */
@@ -18,8 +24,9 @@ static void drop_dead_frames(struct thread *t, taddr_t live_sp)
 		thread_pop(t);
 }
 
-struct breakpoint *bp_return_site(struct process *p, taddr_t ret_addr)
+struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr)
 {
+	struct process *p = process_vm(t->proc);
 	struct breakpoint *bp = bp_find(p->bps, ret_addr);
 	uint8_t code[ARCH_MAX_INSN], slot[ARCH_SLOT_SIZE];
 	const char *why = NULL;
@@ -29,7 +36,7 @@ struct breakpoint *bp_return_site(struct process *p, taddr_t ret_addr)
 		return bp;
 	}
 	ssize_t n = mem_read(p->pid, ret_addr, code, sizeof(code));
-	taddr_t at = scratch_alloc(&p->scratch, ARCH_SLOT_SIZE);
+	taddr_t at = scratch_slot(t, ret_addr, ARCH_SLOT_SIZE);
 	if (n <= 0 || at == 0)
 		return NULL;
 	int len = arch_displace(code, (size_t)n, ret_addr, at, slot, &why);
@@ -47,16 +54,24 @@ struct breakpoint *bp_return_site(struct process *p, taddr_t ret_addr)
 }
 
 static void format_args(struct strbuf *sb, struct thread *t, const struct proto *proto,
-			const struct arch_regs *regs)
+			const struct arch_regs *regs, struct raw_recorder *raw)
 {
 	struct arg_cursor cur;
 	struct arch_args st;
 
 	arch_args_call(&cur, &st, t->tid, regs);
+	if (session.raw_values)
+		raw_recorder_wrap(raw, &cur);
 	proto_format_args(sb, proto, &cur, &session.fmt);
 }
 
-static void on_call(struct thread *t, struct breakpoint *bp, const struct arch_regs *regs,
+/* The name of a function as the trace shows it (-C). */
+static const char *shown_name(const char *name)
+{
+	return session.demangle ? demangle(name) : name;
+}
+
+static void on_call(struct thread *t, const struct bp_callee *bp, const struct arch_regs *regs,
 		    taddr_t ret_addr)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -68,10 +83,27 @@ static void on_call(struct thread *t, struct breakpoint *bp, const struct arch_r
 	f->entry_sp = sp;
 	f->name = bp->name;
 	f->proto = bp->proto;
-	format_args(&sb, t, bp->proto, regs);
-	output_call(t->tid, f, bp->name, strbuf_str(&sb));
+	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
+				  .name = shown_name(bp->name), .call_site = ret_addr,
+				  .depth = (unsigned)(t->depth - 1) };
+	struct raw_recorder raw = { .n = 0 };
+	struct strbuf bt = STRBUF_INIT;
+	if (output_formats_values())
+		format_args(&sb, t, bp->proto, regs, &raw);
+	if (session.backtrace_depth > 0)
+		backtrace_format(&bt, t->proc->pid, t->tid, regs, ret_addr, session.backtrace_depth,
+				 session.demangle);
+	/* Taken after our own work at the entry, which is thus not counted in the call's time. */
+	f->entry_ts = output_timed() ? output_now() : 0;
+	e.ts = f->entry_ts;
+	e.text = strbuf_str(&sb);
+	e.backtrace = bt.len > 0 ? strbuf_str(&bt) : NULL;
+	e.raw = raw.v;
+	e.nraw = raw.n;
+	output_call(&e);
+	strbuf_free(&bt);
 	strbuf_free(&sb);
-	struct breakpoint *rbp = bp_return_site(process_vm(t->proc), ret_addr);
+	struct breakpoint *rbp = bp_return_site(t, ret_addr);
 	f->has_return_bp = rbp != NULL;
 	if (rbp == NULL)
 		output_no_return(f);
@@ -94,12 +126,28 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	f = thread_top(t);
 	if (f == NULL || !returns_here(f, addr, sp))
 		return; /* reached by another path: not a return of ours */
+	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
+				  .name = shown_name(f->name), .call_site = f->ret_addr,
+				  .depth = (unsigned)(t->depth - 1) };
+	/* Taken before our own work at the return, which is thus not counted. */
+	if (f->entry_ts != 0) {
+		e.ts = output_now();
+		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
+	}
 	struct strbuf sb = STRBUF_INIT;
-	struct arg_cursor cur;
-	struct arch_args st;
-	arch_args_return(&cur, &st, t->tid, regs);
-	proto_format_ret(&sb, f->proto, &cur, &session.fmt);
-	output_return(t->tid, f, f->name, strbuf_str(&sb));
+	struct raw_recorder raw = { .n = 0 };
+	if (output_formats_values()) {
+		struct arg_cursor cur;
+		struct arch_args st;
+		arch_args_return(&cur, &st, t->tid, regs);
+		if (session.raw_values)
+			raw_recorder_wrap(&raw, &cur);
+		proto_format_ret(&sb, f->proto, &cur, &session.fmt);
+	}
+	e.text = strbuf_str(&sb);
+	e.raw = raw.v;
+	e.nraw = raw.n;
+	output_return(&e);
 	strbuf_free(&sb);
 	thread_pop(t);
 }
@@ -119,13 +167,22 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 			return -1;
 	} else {
 		target = bp->ool;
-		if ((bp->roles & BP_ROLE_CALL) &&
+		if ((bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT)) &&
 		    mem_read(p->pid, arch_return_address_slot(regs), &ret_addr,
 			     sizeof(ret_addr)) != (ssize_t)sizeof(ret_addr))
 			ret_addr = 0;
 	}
-	if ((bp->roles & BP_ROLE_CALL) && shown)
-		on_call(t, bp, regs, ret_addr);
+	if ((bp->roles & BP_ROLE_CALL) && shown) {
+		on_call(t, &bp->callee, regs, ret_addr);
+	} else if ((bp->roles & BP_ROLE_DIRECT) && shown) {
+		const struct bp_callee *c = bp_caller_of(bp, ret_addr);
+		if (c != NULL)
+			on_call(t, c, regs, ret_addr);
+	}
+	if (bp->roles & BP_ROLE_START)
+		plan_direct_calls(t);
+	if (bp->roles & BP_ROLE_LIBS)
+		libraries_update(t);
 	arch_set_pc(regs, target);
 	return arch_set_regs(t->tid, regs);
 }

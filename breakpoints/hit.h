@@ -14,6 +14,6 @@
 int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs);
 
 /* A return site for calls that come back to ret_addr: planted on first use. */
-struct breakpoint *bp_return_site(struct process *p, taddr_t ret_addr);
+struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr);
 
 #endif

@@ -1,5 +1,10 @@
 #include "breakpoints/scratch.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "sysdeps/arch.h"
+
 taddr_t scratch_alloc(struct scratch *s, size_t len)
 {
 	len = (len + 15) & ~(size_t)15;
@@ -12,5 +17,47 @@ taddr_t scratch_alloc(struct scratch *s, size_t len)
 
 int scratch_contains(const struct scratch *s, taddr_t addr)
 {
-	return s->base != 0 && addr >= s->base && addr < s->base + s->size;
+	for (; s != NULL; s = s->next)
+		if (s->base != 0 && addr >= s->base && addr < s->base + s->size)
+			return 1;
+	return 0;
+}
+
+static bool within_reach(taddr_t a, taddr_t b)
+{
+	return (a > b ? a - b : b - a) < ARCH_SLOT_REACH;
+}
+
+struct scratch *scratch_near(struct scratch *s, taddr_t addr, size_t len)
+{
+	for (; s != NULL; s = s->next)
+		if (s->base != 0 && s->used + len <= s->size && within_reach(s->base, addr) &&
+		    within_reach(s->base + s->size, addr))
+			return s;
+	return NULL;
+}
+
+void scratch_copy(struct scratch *dst, const struct scratch *src)
+{
+	*dst = *src;
+	for (struct scratch **tail = &dst->next; *tail != NULL; tail = &(*tail)->next) {
+		struct scratch *m = malloc(sizeof(*m));
+		if (m == NULL) { /* lose the extra areas rather than share them */
+			*tail = NULL;
+			return;
+		}
+		*m = **tail;
+		*tail = m;
+	}
+}
+
+void scratch_free_more(struct scratch *s)
+{
+	struct scratch *next;
+
+	for (struct scratch *m = s->next; m != NULL; m = next) {
+		next = m->next;
+		free(m);
+	}
+	s->next = NULL;
 }

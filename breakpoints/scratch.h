@@ -14,12 +14,22 @@ struct scratch {
 	taddr_t base;  /* 0: not mapped */
 	size_t size;
 	size_t used;   /* bytes handed out */
+	struct scratch *next; /* more areas, near other objects (owned) */
 };
 
 /* Reserve room for one slot of len bytes; returns its address or 0 when full. */
 taddr_t scratch_alloc(struct scratch *s, size_t len);
 
-/* Whether addr lies inside the scratch area. */
+/* Whether addr lies inside the scratch area or one of the areas after it. */
 int scratch_contains(const struct scratch *s, taddr_t addr);
+
+/* The area (s or one after it) with room for len bytes within reach of addr, or NULL. */
+struct scratch *scratch_near(struct scratch *s, taddr_t addr, size_t len);
+
+/* Make dst a copy of src and its areas (a forked child's copy of the address space). */
+void scratch_copy(struct scratch *dst, const struct scratch *src);
+
+/* Free the areas after s (the tracee's mappings are the tracee's business). */
+void scratch_free_more(struct scratch *s);
 
 #endif

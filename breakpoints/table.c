@@ -19,6 +19,33 @@ static size_t hash(taddr_t a)
 	return (size_t)a;
 }
 
+static void bp_free(struct breakpoint *bp)
+{
+	if (bp != NULL)
+		free(bp->callers);
+	free(bp);
+}
+
+const struct bp_callee *bp_caller_of(const struct breakpoint *bp, taddr_t ret_addr)
+{
+	for (size_t i = 0; i < bp->ncallers; i++)
+		if (ret_addr >= bp->callers[i].lo && ret_addr < bp->callers[i].hi)
+			return &bp->callers[i];
+	return NULL;
+}
+
+void bp_add_caller(struct breakpoint *bp, const struct bp_callee *c)
+{
+	for (size_t i = 0; i < bp->ncallers; i++) {
+		if (bp->callers[i].lo == c->lo) {
+			bp->callers[i] = *c;
+			return;
+		}
+	}
+	bp->callers = xrealloc(bp->callers, (bp->ncallers + 1) * sizeof(*bp->callers));
+	bp->callers[bp->ncallers++] = *c;
+}
+
 struct bp_table *bp_table_new(void)
 {
 	struct bp_table *t = xcalloc(1, sizeof(*t));
@@ -33,7 +60,7 @@ void bp_table_free(struct bp_table *t)
 	if (t == NULL)
 		return;
 	for (size_t i = 0; i < t->cap; i++)
-		free(t->slots[i]);
+		bp_free(t->slots[i]);
 	free(t->slots);
 	free(t);
 }
@@ -84,6 +111,25 @@ struct breakpoint *bp_add(struct bp_table *t, taddr_t addr)
 	return bp;
 }
 
+void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi)
+{
+	struct breakpoint **slots = xcalloc(t->cap, sizeof(*slots));
+
+	for (size_t i = 0; i < t->cap; i++) {
+		struct breakpoint *bp = t->slots[i];
+		if (bp == NULL)
+			continue;
+		if (bp->addr >= lo && bp->addr < hi) {
+			bp_free(bp);
+			t->count--;
+		} else {
+			insert(slots, t->cap, bp);
+		}
+	}
+	free(t->slots);
+	t->slots = slots;
+}
+
 struct bp_table *bp_table_clone(const struct bp_table *t)
 {
 	struct bp_table *c = xcalloc(1, sizeof(*c));
@@ -95,6 +141,12 @@ struct bp_table *bp_table_clone(const struct bp_table *t)
 		if (t->slots[i] != NULL) {
 			c->slots[i] = xmalloc(sizeof(**c->slots));
 			*c->slots[i] = *t->slots[i];
+			size_t n = t->slots[i]->ncallers;
+			if (n > 0) {
+				c->slots[i]->callers = xmalloc(n * sizeof(struct bp_callee));
+				memcpy(c->slots[i]->callers, t->slots[i]->callers,
+				       n * sizeof(struct bp_callee));
+			}
 		}
 	}
 	return c;

@@ -33,6 +33,56 @@ static void read_segments(Elf *elf, struct image *img)
 		img->lo = 0;
 }
 
+/* DT_SONAME, or the basename of path (ltrace names objects without one that way). */
+static char *read_soname(Elf *elf, const char *path)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		Elf_Data *data = elf_getdata(scn, NULL);
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_DYNAMIC || data == NULL ||
+		    sh.sh_entsize == 0)
+			continue;
+		for (size_t i = 0; i < sh.sh_size / sh.sh_entsize; i++) {
+			GElf_Dyn dyn;
+			if (gelf_getdyn(data, (int)i, &dyn) == NULL || dyn.d_tag == DT_NULL)
+				break;
+			const char *name = dyn.d_tag == DT_SONAME
+						   ? elf_strptr(elf, sh.sh_link, dyn.d_un.d_val)
+						   : NULL;
+			if (name != NULL)
+				return xstrdup(name);
+		}
+	}
+	const char *base = strrchr(path, '/');
+	return xstrdup(base != NULL ? base + 1 : path);
+}
+
+/* The value of the data symbol name in .dynsym, or 0. */
+static taddr_t data_symbol(Elf *elf, const char *name)
+{
+	Elf_Scn *scn = NULL;
+	GElf_Shdr sh;
+
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		Elf_Data *data = elf_getdata(scn, NULL);
+		if (gelf_getshdr(scn, &sh) == NULL || sh.sh_type != SHT_DYNSYM || data == NULL ||
+		    sh.sh_entsize == 0)
+			continue;
+		for (size_t i = 1; i < sh.sh_size / sh.sh_entsize; i++) {
+			GElf_Sym sym;
+			const char *n;
+			if (gelf_getsym(data, (int)i, &sym) != NULL && sym.st_shndx != SHN_UNDEF &&
+			    (n = elf_strptr(elf, sh.sh_link, sym.st_name)) != NULL &&
+			    strncmp(n, name, strlen(name)) == 0 &&
+			    (n[strlen(name)] == '\0' || n[strlen(name)] == '@'))
+				return sym.st_value;
+		}
+	}
+	return 0;
+}
+
 struct image *image_open(const char *path, const char **err)
 {
 	static int version_set;
@@ -59,7 +109,12 @@ struct image *image_open(const char *path, const char **err)
 	img->relocatable = eh.e_type == ET_DYN;
 	img->entry = eh.e_entry;
 	read_segments(elf, img);
-	plt_read(elf, &img->plt, &img->nplt);
+	img->soname = read_soname(elf, path);
+	symbols_read(elf, &img->syms, &img->nsyms, &img->has_symtab);
+	plt_read(elf, img->syms, img->nsyms, img);
+	const struct func_symbol *s = symbols_find(img->syms, img->nsyms, "_dl_debug_state");
+	img->interp_debug_state = s != NULL ? s->value : 0;
+	img->interp_r_debug = data_symbol(elf, "_r_debug");
 out:
 	if (elf != NULL)
 		elf_end(elf);
@@ -81,6 +136,11 @@ void image_free(struct image *img)
 	for (size_t i = 0; i < img->nplt; i++)
 		free(img->plt[i].name);
 	free(img->plt);
+	for (size_t i = 0; i < img->ndirect; i++)
+		free(img->direct[i].name);
+	free(img->direct);
+	symbols_free(img->syms, img->nsyms);
+	free(img->soname);
 	free(img->path);
 	free(img);
 }

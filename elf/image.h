@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "common/taddr.h"
+#include "elf/symbols.h"
 
 struct plt_entry {
 	taddr_t addr; /* link-time address of the stub (add the load bias) */
@@ -16,12 +17,20 @@ struct plt_entry {
 struct image {
 	int refs;           /* image_ref / image_free */
 	char *path;
-	bool relocatable;   /* ET_DYN: mapped at a load bias */
+	char *soname;       /* DT_SONAME, or the path's basename when there is none */
+	bool relocatable;
+	bool has_symtab;    /* not stripped: .symtab names the static functions too */   /* ET_DYN: mapped at a load bias */
 	taddr_t entry;      /* e_entry */
 	taddr_t lo, hi;     /* link-time extent of the PT_LOAD segments */
 	taddr_t dynamic;    /* link-time address of PT_DYNAMIC, or 0 */
 	struct plt_entry *plt;
 	size_t nplt;
+	struct plt_entry *direct; /* GOT slots of functions called without a stub (-fno-plt) */
+	size_t ndirect;
+	struct func_symbol *syms; /* defined functions, sorted by value */
+	size_t nsyms;
+	taddr_t interp_debug_state; /* the dynamic loader: _dl_debug_state, or 0 */
+	taddr_t interp_r_debug;     /* the dynamic loader: _r_debug, or 0 */
 };
 
 /*

@@ -9,6 +9,8 @@
 struct slot_name {
 	taddr_t slot;
 	const char *name; /* points into the ELF's string table */
+	bool func;        /* the symbol is a function (not data such as stdout) */
+	bool stub;        /* a PLT stub jumps through it */
 };
 
 struct slot_names {
@@ -40,15 +42,35 @@ static Elf_Scn *find_section(Elf *elf, const char *name, GElf_Shdr *sh)
 	return NULL;
 }
 
-/* Add the named JUMP_SLOT / GLOB_DAT relocations of one RELA section. */
-static void add_relocations(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh, struct slot_names *names)
+static void add_name(struct slot_names *names, taddr_t slot, const char *name, bool func)
+{
+	if (names->n == names->cap) {
+		names->cap = names->cap ? 2 * names->cap : 64;
+		names->v = xrealloc(names->v, names->cap * sizeof(*names->v));
+	}
+	names->v[names->n++] = (struct slot_name){ slot, name, func, false };
+}
+
+/* An IRELATIVE slot: its addend is the resolver of an IFUNC symbol; use that name. */
+static void add_irelative(const GElf_Rela *r, const struct func_symbol *syms, size_t nsyms,
+			  struct slot_names *names)
+{
+	const struct func_symbol *s = symbols_at(syms, nsyms, (taddr_t)r->r_addend);
+
+	if (s != NULL)
+		add_name(names, r->r_offset, s->name, true);
+}
+
+/* Add the named JUMP_SLOT / GLOB_DAT / IRELATIVE relocations of one RELA section. */
+static void add_relocations(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh,
+			    const struct func_symbol *syms, size_t nsyms, struct slot_names *names)
 {
 	Elf_Scn *symscn = elf_getscn(elf, sh->sh_link);
 	GElf_Shdr symsh;
 	Elf_Data *rel = elf_getdata(scn, NULL);
-	Elf_Data *syms = symscn != NULL ? elf_getdata(symscn, NULL) : NULL;
+	Elf_Data *symdata = symscn != NULL ? elf_getdata(symscn, NULL) : NULL;
 
-	if (rel == NULL || syms == NULL || gelf_getshdr(symscn, &symsh) == NULL ||
+	if (rel == NULL || symdata == NULL || gelf_getshdr(symscn, &symsh) == NULL ||
 	    sh->sh_entsize == 0)
 		return;
 	size_t count = sh->sh_size / sh->sh_entsize;
@@ -58,33 +80,41 @@ static void add_relocations(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh, struct 
 		if (gelf_getrela(rel, (int)i, &r) == NULL)
 			continue;
 		unsigned type = GELF_R_TYPE(r.r_info), symi = GELF_R_SYM(r.r_info);
+		if (type == R_X86_64_IRELATIVE) {
+			add_irelative(&r, syms, nsyms, names);
+			continue;
+		}
 		if ((type != R_X86_64_JUMP_SLOT && type != R_X86_64_GLOB_DAT) || symi == 0)
 			continue;
-		if (gelf_getsym(syms, (int)symi, &sym) == NULL)
+		if (gelf_getsym(symdata, (int)symi, &sym) == NULL)
 			continue;
 		const char *name = elf_strptr(elf, symsh.sh_link, sym.st_name);
 		if (name == NULL || *name == '\0')
 			continue;
-		if (names->n == names->cap) {
-			names->cap = names->cap ? 2 * names->cap : 64;
-			names->v = xrealloc(names->v, names->cap * sizeof(*names->v));
-		}
-		names->v[names->n++] = (struct slot_name){ r.r_offset, name };
+		add_name(names, r.r_offset, name, GELF_ST_TYPE(sym.st_info) == STT_FUNC);
 	}
 }
 
-static const char *name_of_slot(const struct slot_names *names, taddr_t slot)
+static struct slot_name *find_slot(const struct slot_names *names, taddr_t slot)
 {
-	struct slot_name key = { slot, NULL };
-	const struct slot_name *hit = bsearch(&key, names->v, names->n, sizeof(key), by_slot);
+	struct slot_name key = { slot, NULL, false, false };
 
-	return hit != NULL ? hit->name : NULL;
+	return bsearch(&key, names->v, names->n, sizeof(key), by_slot);
 }
 
 struct plt_list {
 	struct plt_entry *v;
 	size_t n, cap;
 };
+
+static void list_add(struct plt_list *l, taddr_t addr, taddr_t slot, const char *name)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	l->v[l->n++] = (struct plt_entry){ addr, slot, xstrdup(name) };
+}
 
 static void scan_stubs(Elf *elf, const char *secname, size_t default_entsize,
 		       const struct slot_names *names, struct plt_list *out)
@@ -100,36 +130,45 @@ static void scan_stubs(Elf *elf, const char *secname, size_t default_entsize,
 		taddr_t slot, addr = sh.sh_addr + off;
 		if (arch_plt_slot((const uint8_t *)data->d_buf + off, entsize, addr, &slot) != 0)
 			continue;
-		const char *name = name_of_slot(names, slot);
-		if (name == NULL)
+		struct slot_name *s = find_slot(names, slot);
+		if (s == NULL)
 			continue;
-		if (out->n == out->cap) {
-			out->cap = out->cap ? 2 * out->cap : 64;
-			out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
-		}
-		out->v[out->n++] = (struct plt_entry){ addr, slot, xstrdup(name) };
+		s->stub = true;
+		list_add(out, addr, slot, s->name);
 	}
 }
 
-void plt_read(Elf *elf, struct plt_entry **out, size_t *n)
+/* Function slots no stub jumps through: code built with -fno-plt calls through them. */
+static void collect_direct(const struct slot_names *names, struct plt_list *out)
+{
+	for (size_t i = 0; i < names->n; i++)
+		if (names->v[i].func && !names->v[i].stub &&
+		    (i == 0 || names->v[i - 1].slot != names->v[i].slot))
+			list_add(out, 0, names->v[i].slot, names->v[i].name);
+}
+
+void plt_read(Elf *elf, const struct func_symbol *syms, size_t nsyms, struct image *img)
 {
 	struct slot_names names = { NULL, 0, 0 };
-	struct plt_list list = { NULL, 0, 0 };
+	struct plt_list list = { NULL, 0, 0 }, direct = { NULL, 0, 0 };
 	GElf_Shdr sh;
 	Elf_Scn *scn;
 
 	if ((scn = find_section(elf, ".rela.plt", &sh)) != NULL && sh.sh_type == SHT_RELA)
-		add_relocations(elf, scn, &sh, &names);
+		add_relocations(elf, scn, &sh, syms, nsyms, &names);
 	if ((scn = find_section(elf, ".rela.dyn", &sh)) != NULL && sh.sh_type == SHT_RELA)
-		add_relocations(elf, scn, &sh, &names);
+		add_relocations(elf, scn, &sh, syms, nsyms, &names);
 	if (names.n > 0) {
 		qsort(names.v, names.n, sizeof(*names.v), by_slot);
 		/* With .plt.sec, .plt holds only lazy-binding trampolines: no slot jumps. */
 		scan_stubs(elf, ".plt", 16, &names, &list);
 		scan_stubs(elf, ".plt.sec", 16, &names, &list);
 		scan_stubs(elf, ".plt.got", 8, &names, &list);
+		collect_direct(&names, &direct);
 	}
 	free(names.v);
-	*out = list.v;
-	*n = list.n;
+	img->plt = list.v;
+	img->nplt = list.n;
+	img->direct = direct.v;
+	img->ndirect = direct.n;
 }

@@ -4,20 +4,64 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/strbuf.h"
+#include "output/chrome_trace.h"
+#include "output/json.h"
+#include "output/summary.h"
+#include "output/symbolize.h"
 
-static struct output_opts opts = { 2, false, 48 };
+static struct output_opts opts = { 2, false, 48, OUTPUT_TEXT, OUTPUT_CLOCK_NONE, false, false,
+				   false, 0, false };
+static struct output_hooks hooks;
 static bool show_pids;
 static struct strbuf buf = STRBUF_INIT;
 static size_t line_start;      /* offset in buf where the current line began */
 static size_t flushed_column;  /* column of the last flushed byte, for an open line */
 static const void *open_token; /* the call whose left half ends the output, or NULL */
+static struct strbuf open_backtrace = STRBUF_INIT; /* -w: shown when that line ends */
+static uint64_t last_ts;       /* -r: when the previous line began */
 
 void output_init(const struct output_opts *o)
 {
 	opts = *o;
+}
+
+void output_set_hooks(const struct output_hooks *h)
+{
+	hooks = *h;
+}
+
+bool output_timed(void)
+{
+	return opts.clock != OUTPUT_CLOCK_NONE || opts.relative || opts.durations ||
+	       opts.mode != OUTPUT_TEXT || chrome_trace_enabled();
+}
+
+bool output_formats_values(void)
+{
+	return opts.mode != OUTPUT_SUMMARY;
+}
+
+uint64_t output_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The time of a line that is not a call or a return: taken only when it is shown. */
+static uint64_t line_time(void)
+{
+	return output_timed() ? output_now() : 0;
+}
+
+static pid_t pid_of(pid_t tid)
+{
+	return hooks.pid_of != NULL ? hooks.pid_of(tid) : tid;
 }
 
 void output_show_pids(bool on)
@@ -35,13 +79,76 @@ static size_t column(void)
 	return flushed_column + (buf.len - line_start);
 }
 
-static void begin_line(pid_t tid)
+/* What starts a line, in ltrace's order: pid, -r, -t, -i, then -n's indentation. */
+struct line_head {
+	pid_t tid;
+	uint64_t ts;     /* 0: not taken */
+	bool has_site;   /* -i: a call site (or pc) to show */
+	taddr_t site;
+	unsigned depth;  /* -n: nesting level of a call line */
+};
+
+/* "S.uuuuuu", the seconds right-aligned in width. */
+static void put_seconds(uint64_t ns, int width)
+{
+	uint64_t us = ns / 1000;
+
+	strbuf_printf(&buf, "%*llu.%06llu", width, (unsigned long long)(us / 1000000),
+		      (unsigned long long)(us % 1000000));
+}
+
+static void put_clock(uint64_t ns)
+{
+	time_t sec = (time_t)(ns / 1000000000u);
+	struct tm tm;
+
+	if (opts.clock == OUTPUT_CLOCK_EPOCH) {
+		put_seconds(ns, 0);
+		strbuf_putc(&buf, ' ');
+		return;
+	}
+	localtime_r(&sec, &tm);
+	strbuf_printf(&buf, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+	if (opts.clock == OUTPUT_CLOCK_MICRO)
+		strbuf_printf(&buf, ".%06llu", (unsigned long long)(ns / 1000 % 1000000));
+	strbuf_putc(&buf, ' ');
+}
+
+static void begin_head(const struct line_head *h)
 {
 	line_start = buf.len;
 	flushed_column = 0;
 	/* ltrace's two forms: "[pid N] " on a terminal or stderr, "N " in a file. */
 	if (show_pids)
-		strbuf_printf(&buf, opts.buffered ? "%d " : "[pid %d] ", (int)tid);
+		strbuf_printf(&buf, opts.buffered ? "%d " : "[pid %d] ", (int)h->tid);
+	if (opts.relative) {
+		uint64_t delta = last_ts != 0 && h->ts > last_ts ? h->ts - last_ts : 0;
+		put_seconds(delta, 3);
+		strbuf_putc(&buf, ' ');
+	}
+	if (h->ts != 0)
+		last_ts = h->ts;
+	if (opts.clock != OUTPUT_CLOCK_NONE)
+		put_clock(h->ts);
+	if (opts.call_sites && h->has_site)
+		strbuf_printf(&buf, "[%#" PRIxTADDR "] ", h->site);
+	if (opts.indent > 0 && h->depth > 0)
+		strbuf_printf(&buf, "%*s", (int)(opts.indent * h->depth), "");
+}
+
+/* A line that is not about a call: no call site, no indentation. */
+static void begin_line(pid_t tid)
+{
+	struct line_head h = { tid, line_time(), false, 0, 0 };
+
+	begin_head(&h);
+}
+
+static void begin_call_line(const struct output_event *e)
+{
+	struct line_head h = { e->tid, e->ts, true, e->call_site, e->depth };
+
+	begin_head(&h);
 }
 
 static void end_line(void)
@@ -51,7 +158,7 @@ static void end_line(void)
 	flushed_column = 0;
 }
 
-/* Close a left half that is still open, with the given marker. */
+/* Close a left half that is still open, with the given marker; then its backtrace (-w). */
 static void close_open(const char *marker)
 {
 	if (open_token == NULL)
@@ -59,6 +166,8 @@ static void close_open(const char *marker)
 	strbuf_append(&buf, marker);
 	end_line();
 	open_token = NULL;
+	strbuf_append_n(&buf, strbuf_str(&open_backtrace), open_backtrace.len);
+	strbuf_reset(&open_backtrace);
 }
 
 static void pad_to_align(void)
@@ -69,27 +178,54 @@ static void pad_to_align(void)
 		strbuf_printf(&buf, "%*s", (int)(opts.align - col), "");
 }
 
-void output_call(pid_t tid, const void *token, const char *name, const char *args)
+void output_call(const struct output_event *e)
 {
+	if (opts.mode == OUTPUT_SUMMARY)
+		return;
+	if (opts.mode == OUTPUT_JSON) {
+		json_call(&buf, e);
+		return;
+	}
 	close_open(" <unfinished ...>");
-	begin_line(tid);
-	strbuf_printf(&buf, "%s(%s", name, args);
-	open_token = token;
+	begin_call_line(e);
+	strbuf_printf(&buf, "%s(%s", e->name, e->text);
+	open_token = e->token;
+	if (e->backtrace != NULL)
+		strbuf_append(&open_backtrace, e->backtrace);
 }
 
-void output_return(pid_t tid, const void *token, const char *name, const char *value)
+void output_return(const struct output_event *e)
 {
-	if (open_token == token && token != NULL) {
+	chrome_trace_call(e);
+	if (opts.mode == OUTPUT_SUMMARY) {
+		summary_add(e->name, e->duration);
+		return;
+	}
+	if (opts.mode == OUTPUT_JSON) {
+		json_return(&buf, e);
+		return;
+	}
+	bool same_line = open_token == e->token && e->token != NULL;
+	if (same_line) {
 		open_token = NULL;
 	} else {
 		close_open(" <unfinished ...>");
-		begin_line(tid);
-		strbuf_printf(&buf, "<... %s resumed> ", name);
+		begin_call_line(e);
+		strbuf_printf(&buf, "<... %s resumed> ", e->name);
 	}
 	strbuf_putc(&buf, ')');
 	pad_to_align();
-	strbuf_printf(&buf, " = %s", value);
+	strbuf_printf(&buf, " = %s", e->text);
+	if (opts.durations) {
+		strbuf_append(&buf, " <");
+		put_seconds(e->duration, 0);
+		strbuf_putc(&buf, '>');
+	}
 	end_line();
+	if (same_line) {
+		strbuf_append_n(&buf, strbuf_str(&open_backtrace), open_backtrace.len);
+		strbuf_reset(&open_backtrace);
+	}
 }
 
 void output_no_return(const void *token)
@@ -103,8 +239,19 @@ void output_signal(pid_t tid, int sig)
 	const char *abbrev = sigabbrev_np(sig);
 	const char *desc = strsignal(sig);
 
+	if (opts.mode == OUTPUT_SUMMARY || opts.hide_signals)
+		return;
+	if (opts.mode == OUTPUT_JSON) {
+		json_signal(&buf, pid_of(tid), tid, line_time(), sig);
+		return;
+	}
 	close_open(" <no return ...>");
-	begin_line(tid);
+	struct line_head h = { tid, line_time(), false, 0, 0 };
+	if (opts.call_sites && hooks.pc_of != NULL) {
+		h.site = hooks.pc_of(tid);
+		h.has_site = true;
+	}
+	begin_head(&h);
 	if (abbrev != NULL)
 		strbuf_printf(&buf, "--- SIG%s (%s) ---", abbrev, desc);
 	else
@@ -114,6 +261,13 @@ void output_signal(pid_t tid, int sig)
 
 void output_exec(pid_t tid)
 {
+	symbolize_forget(pid_of(tid)); /* a new address space: names learnt are stale */
+	if (opts.mode == OUTPUT_SUMMARY)
+		return;
+	if (opts.mode == OUTPUT_JSON) {
+		json_exec(&buf, pid_of(tid), tid, line_time());
+		return;
+	}
 	close_open(" <no return ...>");
 	begin_line(tid);
 	strbuf_append(&buf, "--- Called exec() ---");
@@ -122,6 +276,12 @@ void output_exec(pid_t tid)
 
 void output_exited(pid_t tid, int status)
 {
+	if (opts.mode == OUTPUT_SUMMARY)
+		return;
+	if (opts.mode == OUTPUT_JSON) {
+		json_exit(&buf, pid_of(tid), tid, line_time(), status, 0);
+		return;
+	}
 	close_open(" <no return ...>");
 	begin_line(tid);
 	strbuf_printf(&buf, "+++ exited (status %d) +++", status);
@@ -132,6 +292,12 @@ void output_killed(pid_t tid, int sig)
 {
 	const char *abbrev = sigabbrev_np(sig);
 
+	if (opts.mode == OUTPUT_SUMMARY)
+		return;
+	if (opts.mode == OUTPUT_JSON) {
+		json_exit(&buf, pid_of(tid), tid, line_time(), -1, sig);
+		return;
+	}
 	close_open(" <no return ...>");
 	begin_line(tid);
 	if (abbrev != NULL)
@@ -143,6 +309,10 @@ void output_killed(pid_t tid, int sig)
 
 void output_note(pid_t tid, const char *text)
 {
+	if (opts.mode == OUTPUT_JSON) {
+		json_note(&buf, pid_of(tid), tid, line_time(), text);
+		return;
+	}
 	close_open(" <unfinished ...>");
 	begin_line(tid);
 	strbuf_append(&buf, text);
@@ -179,4 +349,15 @@ void output_flush(bool final)
 	flushed_column = column();
 	line_start = 0;
 	strbuf_reset(&buf);
+}
+
+void output_finish(void)
+{
+	if (opts.mode == OUTPUT_SUMMARY)
+		summary_format(&buf);
+	close_open(" <unfinished ...>"); /* a call still open when we stopped tracing */
+	output_flush(true);
+	chrome_trace_close();
+	summary_clear();
+	strbuf_free(&open_backtrace);
 }

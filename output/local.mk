@@ -1,1 +1,4 @@
-libltrace_a_SOURCES += output/output.h output/line.c
+libltrace_a_SOURCES += output/output.h output/line.c \
+	output/summary.h output/summary.c output/demangle.h output/demangle.c \
+	output/json.h output/json.c output/chrome_trace.h output/chrome_trace.c \
+	output/symbolize.h output/symbolize.c output/backtrace.h output/backtrace.c

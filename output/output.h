@@ -8,12 +8,54 @@
 #define LTRACE_OUTPUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
+
+#include "common/taddr.h"
+
+enum output_mode {
+	OUTPUT_TEXT,    /* ltrace's lines */
+	OUTPUT_SUMMARY, /* -c: no lines; the table of output/summary.c at the end */
+	OUTPUT_JSON,    /* --json: one JSON object per event (output/json.c) */
+};
+
+enum output_clock {
+	OUTPUT_CLOCK_NONE,
+	OUTPUT_CLOCK_SECONDS, /* -t: "HH:MM:SS " */
+	OUTPUT_CLOCK_MICRO,   /* -tt: "HH:MM:SS.uuuuuu " */
+	OUTPUT_CLOCK_EPOCH,   /* -ttt: "SSSSSSSSSS.uuuuuu " */
+};
 
 struct output_opts {
 	int fd;            /* where the trace goes */
 	bool buffered;     /* a file: flush when full or at exit; else flush at every stop */
 	unsigned align;    /* column of " = " (ltrace -a) */
+	enum output_mode mode;
+	enum output_clock clock; /* -t, -tt, -ttt */
+	bool relative;     /* -r: time since the previous line, at the start of each line */
+	bool durations;    /* -T: " <seconds>" after the value */
+	bool call_sites;   /* -i: "[0xADDR] ", the return address of the call */
+	unsigned indent;   /* -n: spaces per level of nesting */
+	bool hide_signals; /* -b: no "--- SIG... ---" lines */
+};
+
+/*
+ * One call or return, as the tracer saw it. Strings are borrowed for the duration of the
+ * output_call/output_return that gets them.
+ */
+struct output_event {
+	pid_t pid, tid;
+	const void *token;     /* identifies the call from output_call to output_return */
+	const char *name;      /* as shown (demangled with -C) */
+	const char *text;      /* formatted arguments (call) or value (return) */
+	taddr_t call_site;     /* the return address of the call */
+	unsigned depth;        /* calls of the same thread still open below this one */
+	uint64_t ts;           /* when, in ns since the epoch; 0 when nothing needs it */
+	uint64_t duration;     /* return: ns since the call */
+	const char *backtrace; /* call, -w: lines shown after the call's line, or NULL */
+	const uint64_t *raw;   /* --json: the raw argument values (call) or return value */
+	size_t nraw;
 };
 
 void output_init(const struct output_opts *opts);
@@ -21,10 +63,26 @@ void output_init(const struct output_opts *opts);
 void output_show_pids(bool on);
 bool output_pids_shown(void);
 
-/* A call was entered. token identifies the call until output_return. */
-void output_call(pid_t tid, const void *token, const char *name, const char *args);
-/* The call identified by token returned with the formatted value. */
-void output_return(pid_t tid, const void *token, const char *name, const char *value);
+/* Whether calls and returns need a timestamp (ts) and the other lines a clock. */
+bool output_timed(void);
+/* Whether the formatted arguments and value are shown at all (not with -c). */
+bool output_formats_values(void);
+/* The current time in ns since the epoch (one clock_gettime). */
+uint64_t output_now(void);
+/*
+ * How the output module learns what the events do not say: the process of a thread
+ * (for JSON), and a stopped thread's pc (for -i on signal lines). Set once by main.
+ */
+struct output_hooks {
+	pid_t (*pid_of)(pid_t tid);
+	taddr_t (*pc_of)(pid_t tid);
+};
+void output_set_hooks(const struct output_hooks *hooks);
+
+/* A call was entered: the left half of its line. */
+void output_call(const struct output_event *call);
+/* The call identified by ret->token returned with the formatted value ret->text. */
+void output_return(const struct output_event *ret);
 /* The call will not return (the line is closed with "<no return ...>" if still open). */
 void output_no_return(const void *token);
 
@@ -41,5 +99,7 @@ bool output_broken(void);
 
 /* Write out what is buffered (for an unbuffered trace, done at every stop). */
 void output_flush(bool final);
+/* The end of the session: the -c table, the end of the --trace-file; then flush. */
+void output_finish(void);
 
 #endif

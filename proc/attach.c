@@ -157,7 +157,7 @@ int attach_process(pid_t pid)
 	struct arch_regs regs;
 	int pending = 0;
 	if (leader == NULL || image_load(p) < 0 || arch_get_regs(leader->tid, &regs) < 0 ||
-	    image_arm(leader, arch_pc(&regs), &pending) < 0)
+	    image_arm(leader, arch_pc(&regs), true, &pending) < 0)
 		fprintf(stderr, "ltrace: %d: could not set up everything: some calls or returns "
 			"will not be shown\n", (int)pid);
 	if (leader != NULL && pending != 0)

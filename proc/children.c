@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "output/output.h"
+#include "proc/libraries.h"
 #include "proc/memory.h"
 #include "proc/session.h"
 
@@ -67,11 +68,15 @@ static struct process *followed_child(struct thread *parent, pid_t child, bool s
 		struct process *vm = process_vm(pp);
 		bp_table_free(p->bps);
 		p->bps = bp_table_clone(vm->bps);
-		p->scratch = vm->scratch;
+		scratch_copy(&p->scratch, &vm->scratch);
 		p->mem_fd = mem_open(child);
 	}
 	p->exe = image_ref(pp->exe);
 	p->bias = pp->bias;
+	if (!shares_vm) {
+		p->libs = libraries_copy(process_vm(pp)->libs);
+		p->r_debug = process_vm(pp)->r_debug;
+	}
 	for (size_t i = 0; i < parent->depth; i++)
 		*thread_push(t) = parent->stack[i];
 	return p;

@@ -110,8 +110,13 @@ struct proto_table *config_load(void)
 
 	/* A later definition of a name replaces an earlier one: read the installed files
 	 * first, then the user's, then -F's. */
+	/* The installed data, or (not installed: run from the build tree) the sources'. */
 	const char *datadir = getenv("LTRACE_DATADIR");
 	strbuf_printf(&sb, "%s/ltrace.conf", datadir != NULL ? datadir : PKGDATADIR);
+	if (datadir == NULL && access(strbuf_str(&sb), R_OK) != 0) {
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "%s/ltrace.conf", SOURCE_DATADIR);
+	}
 	load_if_present(t, strbuf_str(&sb));
 	const char *home = getenv("HOME");
 	if (home != NULL) {

@@ -33,6 +33,10 @@ void events_add_launched(pid_t pid, const char *command)
 
 static void resume(struct thread *t, int sig)
 {
+	if (sig == 0) { /* a signal we held back while the thread ran our code */
+		sig = t->pending_signal;
+		t->pending_signal = 0;
+	}
 	output_flush(false); /* what the thread did so far is shown before it goes on */
 	if (ptrace(PTRACE_CONT, t->tid, 0, sig) < 0 && errno != ESRCH)
 		fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid, strerror(errno));

@@ -12,10 +12,11 @@
 #include <unistd.h>
 
 #include "proc/inject.h"
+#include "proc/libraries.h"
 #include "proc/memory.h"
+#include "proc/scratch_map.h"
 #include "proc/session.h"
 
-#define SCRATCH_SIZE (1u << 20)
 #define AT_ENTRY_TAG 9
 
 static taddr_t auxv_entry(pid_t pid)
@@ -85,67 +86,30 @@ int exec_begin(struct thread *t)
 	return 0;
 }
 
-/* Map the scratch area close to the executable (RIP-relative copies must reach it):
- * below its lowest segment, where nothing grows into it. */
-static int map_scratch(struct thread *t, taddr_t at, int *pending)
+/* Map the first scratch area, below the executable, borrowing the code at `at` for the
+ * mmap; the area starts with a syscall-then-trap stub for later mappings. */
+static int map_first_scratch(struct thread *t, taddr_t at, int *pending)
 {
 	struct process *p = t->proc;
-	taddr_t lo = (p->exe->lo + p->bias) & ~(taddr_t)0xfff;
-	static const taddr_t gaps[] = { 1u << 20, 16u << 20, 256u << 20, 0 };
 	uint8_t orig[16];
 
 	if (arch_syscall_trap_size > sizeof(orig) ||
 	    mem_read(p->pid, at, orig, arch_syscall_trap_size) != (ssize_t)arch_syscall_trap_size ||
 	    mem_write(p->mem_fd, at, arch_syscall_trap, arch_syscall_trap_size) < 0)
 		return -1;
-	int64_t addr = -1;
-	for (size_t i = 0; i < sizeof(gaps) / sizeof(gaps[0]); i++) {
-		taddr_t hint = 0;
-		long flags = MAP_PRIVATE | MAP_ANONYMOUS;
-		if (gaps[i] != 0) {
-			if (lo < gaps[i] + SCRATCH_SIZE + 0x10000)
-				continue;
-			hint = lo - gaps[i] - SCRATCH_SIZE;
-			flags |= MAP_FIXED_NOREPLACE;
-		}
-		uint64_t args[6] = { hint, SCRATCH_SIZE, PROT_READ | PROT_EXEC, (uint64_t)flags,
-				     (uint64_t)-1, 0 };
-		if (inject_syscall(t->tid, at, arch_sys_mmap, args, &addr, pending) < 0)
-			break;
-		if (addr > 0 && (hint == 0 || (taddr_t)addr == hint))
-			break;
-		addr = -1;
-	}
+	int rc = scratch_map(t, at, p->exe->lo + p->bias, &p->scratch, pending);
 	mem_write(p->mem_fd, at, orig, arch_syscall_trap_size);
-	if (addr <= 0) /* -errno */
+	if (rc < 0)
 		return -1;
-	p->scratch = (struct scratch){ (taddr_t)addr, SCRATCH_SIZE, 0 };
-	/* The area starts with a syscall-then-trap stub, for later injections. */
 	taddr_t stub = scratch_alloc(&p->scratch, arch_syscall_trap_size);
 	return mem_write(p->mem_fd, stub, arch_syscall_trap, arch_syscall_trap_size);
 }
 
-static void plant_plt(struct process *p)
+int image_arm(struct thread *t, taddr_t at, bool loaded, int *pending)
 {
-	for (size_t i = 0; i < p->exe->nplt; i++) {
-		const struct plt_entry *e = &p->exe->plt[i];
-		struct breakpoint *bp = bp_add(p->bps, e->addr + p->bias);
-		bp->roles |= BP_ROLE_CALL;
-		bp->resume = BP_RESUME_SLOT_JUMP;
-		bp->slot = e->slot + p->bias;
-		bp->name = e->name;
-		bp->proto = proto_table_lookup(session.protos, e->name);
-		if (bp_plant(bp, p->pid, p->mem_fd) < 0)
-			fprintf(stderr, "ltrace: cannot plant a breakpoint at %s in %d: %s\n",
-				e->name, (int)p->pid, strerror(errno));
-	}
-}
+	int rc = map_first_scratch(t, at, pending); /* without it, no returns show */
 
-int image_arm(struct thread *t, taddr_t at, int *pending)
-{
-	int rc = map_scratch(t, at, pending); /* without it, calls show but not returns */
-
-	plant_plt(t->proc);
+	libraries_start(t, loaded);
 	return rc;
 }
 
@@ -160,7 +124,7 @@ int exec_finish(struct thread *t, struct arch_regs *regs)
 	if (mem_write(p->mem_fd, at, p->startup_orig, ARCH_BREAKPOINT_SIZE) < 0 ||
 	    arch_set_regs(t->tid, regs) < 0)
 		return -1;
-	int rc = image_arm(t, at, &pending);
+	int rc = image_arm(t, at, false, &pending);
 	if (pending != 0)
 		tgkill(p->pid, t->tid, pending); /* keep signals that arrived meanwhile */
 	return rc;

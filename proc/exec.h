@@ -17,10 +17,11 @@ int image_load(struct process *p);
 
 /*
  * With thread t stopped (and no other thread able to run the code at `at`, which is
- * borrowed for a moment): map the scratch area and plant the breakpoints. Signals that
- * arrived meanwhile are left in *pending. 0, or -1 if only calls (not returns) will show.
+ * borrowed for a moment): map the scratch area and plant the breakpoints. `loaded`: the
+ * libraries are loaded already (attach), read their list now. Signals that arrived
+ * meanwhile are left in *pending. 0, or -1 if only calls (not returns) will show.
  */
-int image_arm(struct thread *t, taddr_t at, int *pending);
+int image_arm(struct thread *t, taddr_t at, bool loaded, int *pending);
 
 /* The stop at the one-off trap: map the scratch area, plant the breakpoints, and leave
  * regs ready to resume at the original pc. Returns 0, or -1. */

@@ -2,7 +2,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -13,6 +16,52 @@
 
 static int exec_err_fd = -1; /* read end: the child writes its exec errno here */
 
+/* -u: who the program runs as. */
+static struct {
+	bool set;
+	char *name;
+	uid_t uid;
+	gid_t gid;
+} run_as;
+
+int launch_set_user(const char *user)
+{
+	struct passwd *pw = getpwnam(user);
+	char *end;
+
+	if (pw == NULL) { /* a number that is no name: a uid */
+		errno = 0;
+		unsigned long id = strtoul(user, &end, 10);
+		if (errno == 0 && end != user && *end == '\0')
+			pw = getpwuid((uid_t)id);
+	}
+	if (pw == NULL) {
+		fprintf(stderr, "ltrace: cannot find user `%s'\n", user);
+		return -1;
+	}
+	if (geteuid() != 0) {
+		fprintf(stderr, "ltrace: you must be root to use the -u option\n");
+		return -1;
+	}
+	free(run_as.name);
+	run_as.name = strdup(pw->pw_name);
+	run_as.uid = pw->pw_uid;
+	run_as.gid = pw->pw_gid;
+	run_as.set = run_as.name != NULL;
+	return run_as.set ? 0 : -1;
+}
+
+/* In the child: become the -u user. Groups first, the uid last (it drops the right). */
+static int change_user(void)
+{
+	if (!run_as.set)
+		return 0;
+	if (initgroups(run_as.name, run_as.gid) < 0 || setgid(run_as.gid) < 0 ||
+	    setuid(run_as.uid) < 0)
+		return -1;
+	return 0;
+}
+
 static void child(int go_fd, int err_fd, char *const argv[])
 {
 	char c;
@@ -21,7 +70,8 @@ static void child(int go_fd, int err_fd, char *const argv[])
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	signal(SIGPIPE, SIG_DFL);
-	execvp(argv[0], argv);
+	if (change_user() == 0)
+		execvp(argv[0], argv);
 	int e = errno;
 	while (write(err_fd, &e, sizeof(e)) < 0 && errno == EINTR)
 		;

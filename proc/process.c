@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
+#include "proc/libraries.h"
 
 static struct thread *threads;
 static size_t nthreads;
@@ -82,9 +83,11 @@ static void drop_image(struct process *p)
 	p->vm_owner = NULL;
 	bp_table_free(p->bps);
 	p->bps = NULL;
-	p->scratch = (struct scratch){ 0, 0, 0 };
+	scratch_free_more(&p->scratch);
+	p->scratch = (struct scratch){ 0, 0, 0, NULL };
 	image_free(p->exe);
 	p->exe = NULL;
+	libraries_free(p);
 	p->bias = 0;
 	if (p->mem_fd >= 0)
 		close(p->mem_fd);

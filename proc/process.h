@@ -24,6 +24,7 @@ struct frame {
 	const char *name;
 	const struct proto *proto;
 	bool has_return_bp; /* false: we could not catch its return */
+	uint64_t entry_ts;  /* ns since the epoch at the call, when timed (-c, -T...); or 0 */
 };
 
 struct process;
@@ -54,6 +55,8 @@ struct process {
 	struct bp_table *bps;
 	struct scratch scratch;
 	struct image *exe;
+	struct library *libs; /* the executable first, then what r_debug lists */
+	taddr_t r_debug;      /* the dynamic loader's r_debug, or 0 */
 	taddr_t bias;         /* load bias of the executable */
 	int threads;          /* live threads */
 	struct process *vm_owner; /* a vfork child: whose address space (and breakpoints) it

@@ -5,12 +5,17 @@
 #include <signal.h>
 #include <stdbool.h>
 
+#include "breakpoints/plan.h"
 #include "proto/proto.h"
 
 struct session {
 	struct proto_table *protos;
 	struct fmt_opts fmt;
 	bool follow_forks;      /* -f */
+	struct selection select; /* -e, -l, -x, -L */
+	bool demangle;          /* -C */
+	unsigned backtrace_depth; /* -w: frames shown after each call, 0 for none */
+	bool raw_values;        /* --json: keep the raw argument and return values */
 	int exit_status;        /* the launched program's: ltrace exits with it */
 	bool have_exit_status;
 	volatile sig_atomic_t stop_signal; /* SIGINT/SIGTERM/SIGHUP received by ltrace */

@@ -32,6 +32,14 @@ taddr_t arch_return_address_slot(const struct arch_regs *regs);
 taddr_t arch_sp_after_return(taddr_t entry_sp);
 
 /*
+ * -w: a register of the caller as it is when a function is entered (regs at the entry,
+ * ret_addr read from the stack): the return address is its pc, the stack pointer is above
+ * the return address. regnum is libunwind's number. 0, or -1 for an unknown register.
+ */
+int arch_unwind_caller_reg(const struct arch_regs *regs, taddr_t ret_addr, int regnum,
+			   uint64_t *val);
+
+/*
  * Argument cursors for the prototype formatter. The state lives in the caller's
  * struct arch_args; the cursor is valid while regs and args live.
  */

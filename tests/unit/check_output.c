@@ -20,6 +20,21 @@ static void open_sink(bool buffered)
 	output_show_pids(false);
 }
 
+/* Shorthands for the events the tracer makes (no time, no call site, depth 0). */
+static void call(pid_t tid, const void *token, const char *name, const char *args)
+{
+	struct output_event e = { .pid = tid, .tid = tid, .token = token, .name = name,
+				  .text = args };
+	output_call(&e);
+}
+
+static void ret(pid_t tid, const void *token, const char *name, const char *value)
+{
+	struct output_event e = { .pid = tid, .tid = tid, .token = token, .name = name,
+				  .text = value };
+	output_return(&e);
+}
+
 /* Everything written since open_sink. */
 static char *sink_text(void)
 {
@@ -38,8 +53,8 @@ START_TEST(call_and_return_on_one_line)
 	int a;
 
 	open_sink(true);
-	output_call(1, &a, "strlen", "\"hi\"");
-	output_return(1, &a, "strlen", "2");
+	call(1, &a, "strlen", "\"hi\"");
+	ret(1, &a, "strlen", "2");
 	ck_assert_str_eq(sink_text(), "strlen(\"hi\")                                     = 2\n");
 }
 END_TEST
@@ -49,10 +64,10 @@ START_TEST(nested_call_splits_the_line)
 	int outer, inner;
 
 	open_sink(true);
-	output_call(1, &outer, "qsort", "0x1000, 3, 8, 0x2000");
-	output_call(1, &inner, "strcmp", "\"a\", \"c\"");
-	output_return(1, &inner, "strcmp", "-2");
-	output_return(1, &outer, "qsort", "<void>");
+	call(1, &outer, "qsort", "0x1000, 3, 8, 0x2000");
+	call(1, &inner, "strcmp", "\"a\", \"c\"");
+	ret(1, &inner, "strcmp", "-2");
+	ret(1, &outer, "qsort", "<void>");
 	ck_assert_str_eq(sink_text(),
 			 "qsort(0x1000, 3, 8, 0x2000 <unfinished ...>\n"
 			 "strcmp(\"a\", \"c\")                                 = -2\n"
@@ -65,10 +80,10 @@ START_TEST(signal_and_exit_close_an_open_call)
 	int k, e;
 
 	open_sink(true);
-	output_call(7, &k, "kill", "7, SIGUSR1");
+	call(7, &k, "kill", "7, SIGUSR1");
 	output_signal(7, SIGUSR1);
-	output_return(7, &k, "kill", "0");
-	output_call(7, &e, "exit", "3");
+	ret(7, &k, "kill", "0");
+	call(7, &e, "exit", "3");
 	output_exited(7, 3);
 	ck_assert_str_eq(sink_text(),
 			 "kill(7, SIGUSR1 <no return ...>\n"
@@ -84,8 +99,8 @@ START_TEST(long_line_gets_one_space)
 	int a;
 
 	open_sink(true);
-	output_call(1, &a, "a_rather_long_function_name", "0x7ffe5d416618, 0x55582bfbadb8");
-	output_return(1, &a, "a_rather_long_function_name", "0");
+	call(1, &a, "a_rather_long_function_name", "0x7ffe5d416618, 0x55582bfbadb8");
+	ret(1, &a, "a_rather_long_function_name", "0");
 	ck_assert_str_eq(sink_text(),
 			 "a_rather_long_function_name(0x7ffe5d416618, 0x55582bfbadb8) = 0\n");
 }
@@ -97,8 +112,8 @@ START_TEST(pid_prefixes_count_in_the_column)
 
 	open_sink(true);
 	output_show_pids(true);
-	output_call(42, &a, "getpid", "");
-	output_return(42, &a, "getpid", "42");
+	call(42, &a, "getpid", "");
+	ret(42, &a, "getpid", "42");
 	output_killed(42, SIGSEGV);
 	ck_assert_str_eq(sink_text(), "42 getpid()                                      = 42\n"
 				      "42 +++ killed by SIGSEGV +++\n");
@@ -110,11 +125,67 @@ START_TEST(unbuffered_left_half_keeps_its_column)
 	int a;
 
 	open_sink(false);
-	output_call(1, &a, "fflush", "0x7f93dc2e1760");
+	call(1, &a, "fflush", "0x7f93dc2e1760");
 	output_flush(false); /* the program prints between the halves */
-	output_return(1, &a, "fflush", "0");
+	ret(1, &a, "fflush", "0");
 	ck_assert_str_eq(sink_text(),
 			 "fflush(0x7f93dc2e1760)                           = 0\n");
+}
+END_TEST
+
+/* -r, -ttt, -i, -n 2 and -T together, in ltrace's order at the start of a line. */
+START_TEST(prefixes_indentation_and_durations)
+{
+	const uint64_t t0 = 1700000000000100000ull; /* ns */
+	int outer, inner;
+
+	sink = tmpfile();
+	ck_assert_ptr_nonnull(sink);
+	struct output_opts o = { .fd = fileno(sink), .buffered = true, .align = 48,
+				 .clock = OUTPUT_CLOCK_EPOCH, .relative = true,
+				 .durations = true, .call_sites = true, .indent = 2 };
+	output_init(&o);
+	output_show_pids(false);
+	struct output_event e = { 1, 1, &outer, "qsort", "1", 0x401000, 0, t0, 0, NULL, NULL, 0 };
+	output_call(&e);
+	e = (struct output_event){ 1, 1, &inner, "strcmp", "2", 0x402000, 1, t0 + 50000, 0,
+				   NULL, NULL, 0 };
+	output_call(&e);
+	e.text = "-2";
+	e.ts = t0 + 80000;
+	e.duration = 30000;
+	output_return(&e);
+	e = (struct output_event){ 1, 1, &outer, "qsort", "<void>", 0x401000, 0, t0 + 1200000,
+				   1200000, NULL, NULL, 0 };
+	output_return(&e);
+	ck_assert_str_eq(sink_text(),
+			 "  0.000000 1700000000.000100 [0x401000] qsort(1 <unfinished ...>\n"
+			 "  0.000050 1700000000.000150 [0x402000]   strcmp(2) = -2 <0.000030>\n"
+			 "  0.001150 1700000000.001300 [0x401000] <... qsort resumed> ) = <void> "
+			 "<0.001200>\n");
+}
+END_TEST
+
+/* -tt, -b: the time of day (local time) with microseconds; no signal lines. */
+START_TEST(clock_and_hidden_signals)
+{
+	int a;
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	sink = tmpfile();
+	ck_assert_ptr_nonnull(sink);
+	struct output_opts o = { .fd = fileno(sink), .buffered = true, .align = 30,
+				 .clock = OUTPUT_CLOCK_MICRO, .hide_signals = true };
+	output_init(&o);
+	output_show_pids(false);
+	struct output_event e = { 1, 1, &a, "kill", "1, SIGUSR1", 0, 0,
+				  1700000000000000000ull + 3723000001000ull, 0, NULL, NULL, 0 };
+	output_call(&e);
+	output_signal(1, SIGUSR1);
+	e.text = "0";
+	output_return(&e);
+	ck_assert_str_eq(sink_text(), "23:15:23.000001 kill(1, SIGUSR1) = 0\n");
 }
 END_TEST
 
@@ -151,6 +222,8 @@ static Suite *output_suite(void)
 	tcase_add_test(lines, long_line_gets_one_space);
 	tcase_add_test(lines, pid_prefixes_count_in_the_column);
 	tcase_add_test(lines, unbuffered_left_half_keeps_its_column);
+	tcase_add_test(lines, prefixes_indentation_and_durations);
+	tcase_add_test(lines, clock_and_hidden_signals);
 	tcase_add_test(table, table_finds_what_was_added_after_growing);
 	suite_add_tcase(s, lines);
 	suite_add_tcase(s, table);

@@ -15,3 +15,13 @@ tests_unit_check_insn_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
 tests_unit_check_insn_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
 tests_unit_check_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
 tests_unit_check_output_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+check_PROGRAMS += tests/unit/check_analysis
+TESTS += tests/unit/check_analysis
+tests_unit_check_analysis_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
+tests_unit_check_analysis_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+check_PROGRAMS += tests/unit/check_filter
+TESTS += tests/unit/check_filter
+tests_unit_check_filter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_filter_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)

@@ -1,0 +1,261 @@
+#include "breakpoints/plan.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "breakpoints/breakpoint.h"
+#include "common/intern.h"
+#include "common/strbuf.h"
+#include "filter/filter.h"
+#include "output/demangle.h"
+#include "proc/libraries.h"
+#include "proc/memory.h"
+#include "proc/process.h"
+#include "proc/scratch_map.h"
+#include "proc/session.h"
+#include "sysdeps/arch.h"
+
+static struct filter_object object_of(const struct library *lib)
+{
+	return (struct filter_object){ lib->img->soname, lib->img->path, lib->is_main };
+}
+
+static bool any_match(struct filter *const *fs, size_t n, const char *sym,
+		      const struct filter_object *obj)
+{
+	for (size_t i = 0; i < n; i++)
+		if (filter_match(fs[i], sym, obj))
+			return true;
+	return false;
+}
+
+/* -l: whether a library that the selection names defines the function. */
+static bool implemented_by_selected(struct process *p, const char *name)
+{
+	const struct selection *s = &session.select;
+
+	for (const struct library *l = p->libs; l != NULL; l = l->next) {
+		struct filter_object obj = object_of(l);
+		if (any_match(s->l, s->nl, name, &obj) &&
+		    symbols_find(l->img->syms, l->img->nsyms, name) != NULL)
+			return true;
+	}
+	return false;
+}
+
+static bool plt_selected(struct process *p, const struct library *lib, const char *name)
+{
+	const struct selection *s = &session.select;
+	struct filter_object obj = object_of(lib);
+
+	if (s->ne == 0 && s->nl == 0 && !s->no_default && lib->is_main)
+		return true; /* the default: -e @MAIN */
+	return any_match(s->e, s->ne, name, &obj) ||
+	       (s->nl > 0 && implemented_by_selected(p, name));
+}
+
+static void plant(struct process *p, struct breakpoint *bp, const char *what)
+{
+	if (bp_plant(bp, p->pid, p->mem_fd) < 0) {
+		fprintf(stderr, "ltrace: cannot plant a breakpoint at %s in %d: %s\n", what,
+			(int)p->pid, strerror(errno));
+		bp->roles = 0;
+	}
+}
+
+/* A symbol as shown: demangled with -C. */
+static const char *symbol_shown(const char *name)
+{
+	return session.demangle ? demangle(name) : name;
+}
+
+/* "name" in the executable, "SONAME->name" for a library's PLT call (ltrace's forms). */
+static const char *plt_display_name(const struct library *lib, const char *name)
+{
+	name = symbol_shown(name);
+	if (lib->is_main)
+		return intern(name);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%s->%s", lib->img->soname, name);
+	const char *shown = intern(strbuf_str(&sb));
+	strbuf_free(&sb);
+	return shown;
+}
+
+static void plan_plt(struct process *p, const struct library *lib)
+{
+	for (size_t i = 0; i < lib->img->nplt; i++) {
+		const struct plt_entry *e = &lib->img->plt[i];
+		if (!plt_selected(p, lib, e->name))
+			continue;
+		struct breakpoint *bp = bp_add(p->bps, e->addr + lib->bias);
+		bp->roles |= BP_ROLE_CALL;
+		bp->resume = BP_RESUME_SLOT_JUMP;
+		bp->slot = e->slot + lib->bias;
+		bp->callee.name = plt_display_name(lib, e->name);
+		bp->callee.proto = proto_table_lookup(session.protos, e->name);
+		plant(p, bp, e->name);
+	}
+}
+
+/* A breakpoint whose instruction runs out of line from a scratch slot. */
+struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char **why)
+{
+	struct process *p = process_vm(t->proc);
+	uint8_t code[ARCH_MAX_INSN], slot[ARCH_SLOT_SIZE];
+	struct breakpoint *bp = bp_find(p->bps, addr);
+
+	if (bp != NULL)
+		return bp;
+	ssize_t n = mem_read(p->pid, addr, code, sizeof(code));
+	taddr_t at = scratch_slot(t, addr, ARCH_SLOT_SIZE);
+	*why = "no scratch slot within reach";
+	if (n <= 0 || at == 0)
+		return NULL;
+	int len = arch_displace(code, (size_t)n, addr, at, slot, why);
+	if (len < 0 || mem_write(p->mem_fd, at, slot, (size_t)len) < 0)
+		return NULL;
+	bp = bp_add(p->bps, addr);
+	bp->resume = BP_RESUME_OUT_OF_LINE;
+	bp->ool = at;
+	return bp;
+}
+
+/* "name" in the executable, "name@SONAME" in a library (ltrace's form for -x). */
+static const char *entry_display_name(const struct library *lib, const char *name)
+{
+	name = symbol_shown(name);
+	if (lib->is_main)
+		return intern(name);
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_printf(&sb, "%s@%s", name, lib->img->soname);
+	const char *shown = intern(strbuf_str(&sb));
+	strbuf_free(&sb);
+	return shown;
+}
+
+static void plan_entries(struct thread *t, const struct library *lib)
+{
+	const struct selection *s = &session.select;
+	struct process *p = process_vm(t->proc);
+	struct filter_object obj = object_of(lib);
+	const char *why = NULL;
+
+	if (lib->is_main && !lib->img->has_symtab)
+		fprintf(stderr, "ltrace: %s: no symbol table found (stripped): -x sees only "
+			"exported functions\n", lib->img->path);
+	for (size_t i = 0; i < lib->img->nsyms; i++) {
+		const struct func_symbol *f = &lib->img->syms[i];
+		if (f->ifunc || !any_match(s->x, s->nx, f->name, &obj))
+			continue;
+		struct breakpoint *bp = plan_out_of_line(t, f->value + lib->bias, &why);
+		if (bp == NULL) {
+			fprintf(stderr, "ltrace: cannot trace %s: %s\n", f->name, why);
+			continue;
+		}
+		bool planted = bp->roles != 0;
+		bp->roles |= BP_ROLE_CALL;
+		bp->callee.name = entry_display_name(lib, f->name);
+		bp->callee.proto = proto_table_lookup(session.protos, f->name);
+		if (!planted)
+			plant(p, bp, f->name);
+	}
+}
+
+void plan_object(struct thread *t, struct library *lib)
+{
+	struct process *p = process_vm(t->proc);
+
+	plan_plt(p, lib);
+	if (session.select.nx > 0)
+		plan_entries(t, lib);
+}
+
+/* A breakpoint with one more role, planted if it was not yet. */
+static struct breakpoint *plan_role(struct thread *t, taddr_t addr, enum bp_role role,
+				    const char *what)
+{
+	const char *why;
+	struct breakpoint *bp = plan_out_of_line(t, addr, &why);
+
+	if (bp == NULL) {
+		fprintf(stderr, "ltrace: cannot trace %s: %s\n", what, why);
+		return NULL;
+	}
+	bool planted = bp->roles != 0;
+	bp->roles |= role;
+	if (!planted)
+		plant(process_vm(t->proc), bp, what);
+	return bp;
+}
+
+void plan_hook(struct thread *t, taddr_t addr)
+{
+	plan_role(t, addr, BP_ROLE_LIBS, "the dynamic loader's hook");
+}
+
+void plan_start(struct thread *t, taddr_t entry)
+{
+	plan_role(t, entry, BP_ROLE_START, "the program's entry point");
+}
+
+/* The run-time extent of the function at the executable's entry point (_start): up to the
+ * next function symbol, or a generous guess when the program is stripped. */
+static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi)
+{
+	const struct image *img = lib->img;
+	taddr_t end = img->entry + 64;
+
+	for (size_t i = 0; i < img->nsyms; i++) {
+		if (img->syms[i].value > img->entry) {
+			end = img->syms[i].value;
+			break;
+		}
+	}
+	*lo = img->entry + lib->bias;
+	*hi = end + lib->bias;
+}
+
+/* Calls lib makes through GOT slots without a stub: at the callee's entry, for calls
+ * returning into lib. The slots must be relocated (the program has started). */
+static void plan_direct(struct thread *t, const struct library *lib)
+{
+	struct process *p = process_vm(t->proc);
+
+	for (size_t i = 0; i < lib->img->ndirect; i++) {
+		const struct plt_entry *e = &lib->img->direct[i];
+		taddr_t target = 0;
+		if (!plt_selected(p, lib, e->name) ||
+		    mem_read(p->pid, e->slot + lib->bias, &target, sizeof(target)) !=
+			    (ssize_t)sizeof(target) || target == 0)
+			continue;
+		struct breakpoint *bp = plan_role(t, target, BP_ROLE_DIRECT, e->name);
+		if (bp == NULL)
+			continue;
+		struct bp_callee c = { plt_display_name(lib, e->name),
+				       proto_table_lookup(session.protos, e->name),
+				       lib->img->lo + lib->bias, lib->img->hi + lib->bias };
+		if (!lib->is_main) {
+			bp_add_caller(bp, &c);
+			continue;
+		}
+		/* Not the start-up code's call into the C library (__libc_start_main from
+		 * _start): it is no call of the program's, and ltrace 0.7.3 never shows it
+		 * for position-independent programs. */
+		taddr_t start_lo, start_hi;
+		entry_function(lib, &start_lo, &start_hi);
+		struct bp_callee after = c;
+		c.hi = start_lo;
+		after.lo = start_hi;
+		bp_add_caller(bp, &c);
+		bp_add_caller(bp, &after);
+	}
+}
+
+void plan_direct_calls(struct thread *t)
+{
+	for (struct library *l = process_vm(t->proc)->libs; l != NULL; l = l->next)
+		if (l->img->ndirect > 0)
+			plan_direct(t, l);
+}

@@ -1,0 +1,46 @@
+/*
+ * The breakpoint plan: which addresses of an object get breakpoints, from the selection
+ * options (-e, -l, -x, -L): PLT stubs whose calls are traced, function entries (-x).
+ */
+#ifndef LTRACE_PLAN_H
+#define LTRACE_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "common/taddr.h"
+
+struct thread;
+struct library;
+struct filter;
+
+struct selection {
+	struct filter **e; /* -e: PLT calls, OR-ed */
+	size_t ne;
+	struct filter **l; /* -l: "@PATTERN" filters naming the callee's library */
+	size_t nl;
+	struct filter **x; /* -x: function entries */
+	size_t nx;
+	bool no_default;   /* -L: no implicit -e @MAIN */
+};
+
+/* Plant what the selection asks for in lib (thread t of its process is stopped). */
+void plan_object(struct thread *t, struct library *lib);
+
+/*
+ * A breakpoint at addr that resumes by running the instruction out of line (its roles are
+ * the caller's to set; 0 roles: not planted yet). NULL, with *why, if it cannot be.
+ */
+struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char **why);
+
+/* The dynamic loader's hook at addr. */
+void plan_hook(struct thread *t, taddr_t addr);
+
+/* The program's entry point: when it is reached, relocations are done (plan_direct_calls). */
+void plan_start(struct thread *t, taddr_t entry);
+
+/* Calls made through GOT slots without PLT stubs (-fno-plt), in every object of t's
+ * process: caught at the callee's entry and attributed by the return address. */
+void plan_direct_calls(struct thread *t);
+
+#endif

@@ -1,0 +1,145 @@
+/* -w with libunwind-ptrace: unwinding starts from the caller's registers at the call. */
+#include "output/backtrace.h"
+
+#include <libunwind-ptrace.h>
+#include <libunwind.h>
+
+#include "output/demangle.h"
+#include "output/symbolize.h"
+
+/* What the accessors need: libunwind-ptrace's own state, and the registers of the caller. */
+struct unwind_arg {
+	void *upt;
+	const struct arch_regs *regs;
+	taddr_t ret_addr;
+};
+
+static unw_addr_space_t as;
+/*
+ * The unwinding in progress. libunwind-ptrace calls the address space's accessors with its
+ * own state as the argument (from inside _UPT_find_proc_info), so the accessors cannot
+ * rely on their argument: they use this instead.
+ */
+static struct unwind_arg *current;
+
+static int find_proc_info(unw_addr_space_t a, unw_word_t ip, unw_proc_info_t *pi,
+			  int need_info, void *arg)
+{
+	return _UPT_find_proc_info(a, ip, pi, need_info, current->upt);
+}
+
+static void put_unwind_info(unw_addr_space_t a, unw_proc_info_t *pi, void *arg)
+{
+	_UPT_put_unwind_info(a, pi, current->upt);
+}
+
+static int get_dyn_info_list_addr(unw_addr_space_t a, unw_word_t *addr, void *arg)
+{
+	return _UPT_get_dyn_info_list_addr(a, addr, current->upt);
+}
+
+static int access_mem(unw_addr_space_t a, unw_word_t addr, unw_word_t *val, int write,
+		      void *arg)
+{
+	if (write)
+		return -UNW_EREADONLYREG; /* the program's memory is never changed */
+	return _UPT_access_mem(a, addr, val, 0, current->upt);
+}
+
+/* Registers come from the stop, not from the thread: it is the caller's frame we want. */
+static int access_reg(unw_addr_space_t a, unw_regnum_t reg, unw_word_t *val, int write,
+		      void *arg)
+{
+	uint64_t v;
+
+	(void)a;
+	(void)arg;
+	if (write || arch_unwind_caller_reg(current->regs, current->ret_addr, reg, &v) < 0)
+		return -UNW_EBADREG;
+	*val = v;
+	return 0;
+}
+
+static int access_fpreg(unw_addr_space_t a, unw_regnum_t reg, unw_fpreg_t *val, int write,
+			void *arg)
+{
+	(void)a; (void)reg; (void)val; (void)write; (void)arg;
+	return -UNW_EBADREG;
+}
+
+static int resume(unw_addr_space_t a, unw_cursor_t *c, void *arg)
+{
+	(void)a; (void)c; (void)arg;
+	return -UNW_EINVAL;
+}
+
+static int get_proc_name(unw_addr_space_t a, unw_word_t addr, char *buf, size_t len,
+			 unw_word_t *off, void *arg)
+{
+	return _UPT_get_proc_name(a, addr, buf, len, off, current->upt);
+}
+
+static unw_accessors_t accessors = {
+	.find_proc_info = find_proc_info,
+	.put_unwind_info = put_unwind_info,
+	.get_dyn_info_list_addr = get_dyn_info_list_addr,
+	.access_mem = access_mem,
+	.access_reg = access_reg,
+	.access_fpreg = access_fpreg,
+	.resume = resume,
+	.get_proc_name = get_proc_name,
+};
+
+static void put_frame(struct strbuf *out, pid_t pid, taddr_t ip, bool demangled)
+{
+	struct addr_name n;
+
+	/* ip is a return address: the call is the instruction before it. */
+	symbolize(pid, ip - 1, &n);
+	if (n.object == NULL) {
+		strbuf_printf(out, " > ?? [%#" PRIxTADDR "]\n", ip);
+		return;
+	}
+	const char *fn = n.function == NULL ? "" : demangled ? demangle(n.function) : n.function;
+	strbuf_printf(out, " > %s(%s+%#" PRIxTADDR ") [%#" PRIxTADDR "]\n", n.object, fn,
+		      n.offset + 1, ip);
+}
+
+void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arch_regs *regs,
+		      taddr_t ret_addr, unsigned max, bool demangled)
+{
+	struct unwind_arg ua = { NULL, regs, ret_addr };
+	unw_cursor_t cur;
+
+	if (as == NULL) {
+		as = unw_create_addr_space(&accessors, 0);
+		if (as == NULL)
+			return;
+		/* Programs exec and dlopen: nothing is kept from one unwinding to the next. */
+		unw_set_caching_policy(as, UNW_CACHE_NONE);
+	}
+	ua.upt = _UPT_create(tid);
+	if (ua.upt == NULL)
+		return;
+	current = &ua;
+	if (unw_init_remote(&cur, as, &ua) == 0) {
+		for (unsigned i = 0; i < max; i++) {
+			unw_word_t ip;
+			if (unw_get_reg(&cur, UNW_REG_IP, &ip) < 0 || ip == 0)
+				break;
+			put_frame(out, pid, ip, demangled);
+			if (unw_step(&cur) <= 0)
+				break;
+		}
+	}
+	current = NULL;
+	_UPT_destroy(ua.upt);
+}
+
+void backtrace_clear(void)
+{
+	if (as != NULL)
+		unw_destroy_addr_space(as);
+	as = NULL;
+	symbolize_clear();
+}
