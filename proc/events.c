@@ -104,12 +104,26 @@ static void on_trap(struct thread *t)
 	resume(t, 0);
 }
 
+/* A thread other than the leader exec'd: it now has the leader's id, and its own id is
+ * gone without an exit report. Forget it (the other threads do report their exits). */
+static void forget_former_tid(struct thread *t)
+{
+	unsigned long former = 0;
+
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former) < 0 || (pid_t)former == t->tid)
+		return;
+	struct thread *old = thread_find((pid_t)former);
+	if (old != NULL && old != t)
+		thread_free(old);
+}
+
 static void on_event(struct thread *t, int event)
 {
 	unsigned long msg = 0;
 
 	switch (event) {
 	case PTRACE_EVENT_EXEC:
+		forget_former_tid(t);
 		if (t->proc->state == PROC_SILENT) {
 			children_exec_silent(t);
 			return;
