@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
+#include <elf.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -16,26 +17,6 @@
 #include "proc/memory.h"
 #include "proc/scratch_map.h"
 #include "proc/session.h"
-
-#define AT_ENTRY_TAG 9
-
-static taddr_t auxv_entry(pid_t pid)
-{
-	char path[64];
-	uint64_t pair[2];
-	taddr_t entry = 0;
-
-	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	while (read(fd, pair, sizeof(pair)) == (ssize_t)sizeof(pair) && pair[0] != 0) {
-		if (pair[0] == AT_ENTRY_TAG)
-			entry = pair[1];
-	}
-	close(fd);
-	return entry;
-}
 
 static struct image *read_executable(pid_t pid)
 {
@@ -64,7 +45,7 @@ int image_load(struct process *p)
 	if (p->mem_fd < 0 || p->exe == NULL)
 		return -1;
 	if (p->exe->relocatable)
-		p->bias = auxv_entry(p->pid) - p->exe->entry;
+		p->bias = auxv_value(p->pid, AT_ENTRY) - p->exe->entry;
 	return 0;
 }
 

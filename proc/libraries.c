@@ -1,5 +1,6 @@
 #include "proc/libraries.h"
 
+#include <elf.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,6 @@
 #include "proc/process.h"
 #include "sysdeps/arch.h"
 
-#define AT_BASE_TAG 7
 #define RT_CONSISTENT 0
 
 /* struct r_debug and struct link_map, as the loader lays them out (LP64). */
@@ -21,23 +21,6 @@
 #define LM_ADDR_OFF 0
 #define LM_NAME_OFF 8
 #define LM_NEXT_OFF 24
-
-static taddr_t auxv_base(pid_t pid)
-{
-	char path[64];
-	uint64_t pair[2];
-	taddr_t base = 0;
-
-	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	while (read(fd, pair, sizeof(pair)) == (ssize_t)sizeof(pair) && pair[0] != 0)
-		if (pair[0] == AT_BASE_TAG)
-			base = pair[1];
-	close(fd);
-	return base;
-}
 
 /* The path of the object mapped at start, from /proc/PID/maps. */
 static char *mapped_path(pid_t pid, taddr_t start)
@@ -103,7 +86,7 @@ void libraries_start(struct thread *t, bool now)
 
 	main_lib->is_main = true;
 	main_lib->planned = false;
-	taddr_t base = auxv_base(p->pid);
+	taddr_t base = auxv_value(p->pid, AT_BASE);
 	if (base != 0)
 		hook_loader(t, base);
 	if (now && p->r_debug != 0) {

@@ -74,6 +74,22 @@ int mem_write(int mem_fd, taddr_t addr, const void *buf, size_t len)
 	return -1;
 }
 
+uint64_t auxv_value(pid_t pid, uint64_t tag)
+{
+	char path[64];
+	uint64_t pair[2], value = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/auxv", (int)pid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	while (read(fd, pair, sizeof(pair)) == (ssize_t)sizeof(pair) && pair[0] != 0)
+		if (pair[0] == tag)
+			value = pair[1];
+	close(fd);
+	return value;
+}
+
 int mem_open(pid_t pid)
 {
 	char path[64];

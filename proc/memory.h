@@ -3,6 +3,7 @@
 #define LTRACE_MEMORY_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "common/taddr.h"
@@ -20,6 +21,9 @@ int mem_read2(pid_t pid, taddr_t a1, void *b1, size_t l1, taddr_t a2, void *b2, 
 /* Write len bytes at addr through /proc/PID/mem (which also writes read-only text).
  * mem_fd comes from mem_open. Returns 0, or -1 with errno set. */
 int mem_write(int mem_fd, taddr_t addr, const void *buf, size_t len);
+
+/* The value of auxiliary vector entry `tag` (AT_ENTRY, AT_BASE...) of pid, or 0. */
+uint64_t auxv_value(pid_t pid, uint64_t tag);
 
 /* Open /proc/PID/mem for writing; -1 with errno on failure. The caller closes it. */
 int mem_open(pid_t pid);
