@@ -18,6 +18,8 @@ struct proto;
 
 enum bp_resume {
 	BP_RESUME_SLOT_JUMP, /* a PLT stub: continue at the address stored in `slot` */
+	BP_RESUME_IN_PLACE,  /* the bytes after the breakpoint go on by themselves (a PLT
+			      * stub patched to jump to a trampoline): just continue */
 	BP_RESUME_OUT_OF_LINE, /* continue at `ool`, a relocated copy of the instruction */
 };
 
@@ -39,7 +41,8 @@ struct bp_callee {
 
 struct breakpoint {
 	taddr_t addr;
-	uint8_t orig[ARCH_BREAKPOINT_SIZE];
+	uint8_t orig[ARCH_PATCH_MAX]; /* the original bytes under the breakpoint (and patch) */
+	uint8_t orig_len;
 	unsigned roles;
 	enum bp_resume resume;
 	taddr_t slot; /* BP_RESUME_SLOT_JUMP */
@@ -68,6 +71,11 @@ struct breakpoint *bp_add(struct bp_table *t, taddr_t addr);
 
 /* Write the breakpoint instruction, saving the original bytes. 0, or -1 with errno. */
 int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd);
+
+/* The same with a longer patch: the breakpoint instruction, then len - 1 bytes that
+ * nothing executes but a thread resumed after the breakpoint (written after it). */
+int bp_plant_patch(struct breakpoint *bp, pid_t pid, int mem_fd, const uint8_t *patch,
+		   size_t len);
 
 /* Put back the original bytes of every planted breakpoint (in the address space that
  * mem_fd names: the process itself, or a forked child's copy). */

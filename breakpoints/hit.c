@@ -166,8 +166,8 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 			      arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr)) < 0)
 			return -1;
 	} else {
-		target = bp->ool;
-		if ((bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT)) &&
+		target = bp->resume == BP_RESUME_IN_PLACE ? arch_pc(regs) : bp->ool;
+		if ((bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT)) && shown &&
 		    mem_read(p->pid, arch_return_address_slot(regs), &ret_addr,
 			     sizeof(ret_addr)) != (ssize_t)sizeof(ret_addr))
 			ret_addr = 0;
@@ -183,6 +183,8 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 		plan_direct_calls(t);
 	if (bp->roles & BP_ROLE_LIBS)
 		libraries_update(t);
+	if (target == arch_pc(regs))
+		return 0; /* goes on from where it trapped: no register to change */
 	arch_set_pc(regs, target);
 	return arch_set_regs(t->tid, regs);
 }

@@ -83,19 +83,45 @@ static const char *plt_display_name(const struct library *lib, const char *name)
 	return shown;
 }
 
-static void plan_plt(struct process *p, const struct library *lib)
+/*
+ * Plant at a PLT stub. Best: patch the stub so that after its breakpoint it jumps to a
+ * trampoline that jumps through the GOT slot: the thread then goes on from where it
+ * trapped, with no register to set. Else the stub's jump is emulated at each hit.
+ */
+static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what)
+{
+	struct process *p = process_vm(t->proc);
+	uint8_t code[16], patch[ARCH_PATCH_MAX], tramp_code[16];
+	size_t tramp_len = 0;
+	taddr_t tramp = scratch_slot(t, bp->addr, sizeof(tramp_code));
+	int len = -1;
+
+	if (tramp != 0 && mem_read(p->pid, bp->addr, code, sizeof(code)) == (ssize_t)sizeof(code))
+		len = arch_plt_patch(code, sizeof(code), bp->addr, bp->slot, tramp, patch,
+				     tramp_code, &tramp_len);
+	if (len > 0 && mem_write(p->mem_fd, tramp, tramp_code, tramp_len) == 0 &&
+	    bp_plant_patch(bp, p->pid, p->mem_fd, patch, (size_t)len) == 0) {
+		bp->resume = BP_RESUME_IN_PLACE;
+		return;
+	}
+	bp->resume = BP_RESUME_SLOT_JUMP;
+	plant(p, bp, what);
+}
+
+static void plan_plt(struct thread *t, struct process *p, const struct library *lib)
 {
 	for (size_t i = 0; i < lib->img->nplt; i++) {
 		const struct plt_entry *e = &lib->img->plt[i];
 		if (!plt_selected(p, lib, e->name))
 			continue;
 		struct breakpoint *bp = bp_add(p->bps, e->addr + lib->bias);
+		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
-		bp->resume = BP_RESUME_SLOT_JUMP;
 		bp->slot = e->slot + lib->bias;
 		bp->callee.name = plt_display_name(lib, e->name);
 		bp->callee.proto = proto_table_lookup(session.protos, e->name);
-		plant(p, bp, e->name);
+		if (!planted)
+			plant_stub(t, bp, e->name);
 	}
 }
 
@@ -167,7 +193,7 @@ void plan_object(struct thread *t, struct library *lib)
 {
 	struct process *p = process_vm(t->proc);
 
-	plan_plt(p, lib);
+	plan_plt(t, p, lib);
 	if (session.select.nx > 0)
 		plan_entries(t, lib);
 }

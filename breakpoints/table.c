@@ -159,13 +159,27 @@ void bp_for_each(const struct bp_table *t, void (*fn)(struct breakpoint *, void 
 			fn(t->slots[i], arg);
 }
 
+int bp_plant_patch(struct breakpoint *bp, pid_t pid, int mem_fd, const uint8_t *patch,
+		   size_t len)
+{
+	if (len > sizeof(bp->orig) || mem_read(pid, bp->addr, bp->orig, len) != (ssize_t)len)
+		return -1;
+	bp->orig_len = (uint8_t)len;
+	/* The breakpoint first: from then on no thread runs the bytes behind it. */
+	if (mem_write(mem_fd, bp->addr, patch, ARCH_BREAKPOINT_SIZE) < 0)
+		return -1;
+	if (len > ARCH_BREAKPOINT_SIZE &&
+	    mem_write(mem_fd, bp->addr + ARCH_BREAKPOINT_SIZE, patch + ARCH_BREAKPOINT_SIZE,
+		      len - ARCH_BREAKPOINT_SIZE) < 0)
+		return -1;
+	return 0;
+}
+
 int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd)
 {
 	static const uint8_t insn[ARCH_BREAKPOINT_SIZE] = ARCH_BREAKPOINT;
 
-	if (mem_read(pid, bp->addr, bp->orig, sizeof(bp->orig)) != (ssize_t)sizeof(bp->orig))
-		return -1;
-	return mem_write(mem_fd, bp->addr, insn, sizeof(insn));
+	return bp_plant_patch(bp, pid, mem_fd, insn, sizeof(insn));
 }
 
 struct unplant_ctx {
@@ -176,7 +190,13 @@ static void unplant_one(struct breakpoint *bp, void *arg)
 {
 	const struct unplant_ctx *c = arg;
 
-	mem_write(c->mem_fd, bp->addr, bp->orig, sizeof(bp->orig));
+	if (bp->orig_len == 0)
+		return; /* never planted */
+	/* The bytes behind the breakpoint first, the breakpoint last. */
+	if (bp->orig_len > ARCH_BREAKPOINT_SIZE)
+		mem_write(c->mem_fd, bp->addr + ARCH_BREAKPOINT_SIZE, bp->orig + ARCH_BREAKPOINT_SIZE,
+			  bp->orig_len - ARCH_BREAKPOINT_SIZE);
+	mem_write(c->mem_fd, bp->addr, bp->orig, ARCH_BREAKPOINT_SIZE);
 }
 
 void bp_unplant_all(const struct bp_table *t, int mem_fd)

@@ -189,10 +189,13 @@ static void restore_thread(struct thread *t, struct process *vm)
 {
 	struct arch_regs regs;
 
-	if (t->at_trap && arch_get_regs(t->tid, &regs) == 0) {
+	if (arch_get_regs(t->tid, &regs) == 0) {
 		taddr_t at = arch_trap_address(arch_pc(&regs));
 		struct breakpoint *bp = bp_find(vm->bps, at);
-		if (bp != NULL && bp->roles != 0) {
+		/* Caught at our trap, or resumed after a patched stub's breakpoint (the bytes
+		 * there will be the original instruction's again): back to the start. */
+		if (bp != NULL && bp->roles != 0 &&
+		    (t->at_trap || bp->resume == BP_RESUME_IN_PLACE)) {
 			arch_set_pc(&regs, at); /* it runs the original instruction */
 			arch_set_regs(t->tid, &regs);
 		}

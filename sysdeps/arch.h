@@ -62,6 +62,17 @@ void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
 int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot);
 
 /*
+ * A PLT stub that goes on by itself after its breakpoint: `patch` (for the stub at stub;
+ * the breakpoint, then a jump to tramp) and `tramp` (at tramp: a jump through the GOT
+ * slot). code holds len bytes of the stub: only the bytes of its first instructions, up to
+ * and including the jump through the slot, are patched, never what comes after (the
+ * lazy-binding entry). Returns the patch's length (tramp_len set), or -1 if the stub is
+ * of another shape or out of reach.
+ */
+int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, taddr_t tramp,
+		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len);
+
+/*
  * Out-of-line execution: build, for the instruction at addr (code holds up to len bytes
  * from there), a sequence that runs at slot_addr, has the instruction's effect as if run at
  * addr, and then continues at the next instruction (or wherever the instruction goes).

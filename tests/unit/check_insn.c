@@ -151,6 +151,42 @@ START_TEST(plt_stubs_name_their_slot)
 }
 END_TEST
 
+START_TEST(plt_stubs_are_patched_only_before_the_lazy_entry)
+{
+	static const uint8_t plt[] = { 0xff, 0x25, 0xe2, 0x2f, 0x00, 0x00, 0x68, 0x00, 0x00,
+				       0x00, 0x00, 0xe9, 0xe0, 0xff, 0xff, 0xff };
+	static const uint8_t sec[] = { 0xf3, 0x0f, 0x1e, 0xfa, 0xf2, 0xff, 0x25, 0x12, 0x2f,
+				       0x00, 0x00, 0x0f, 0x1f, 0x44, 0x00, 0x00 };
+	static const uint8_t tramp_stub[] = { 0xf3, 0x0f, 0x1e, 0xfa, 0x68, 0x00, 0x00, 0x00,
+					      0x00, 0xf2, 0xe9, 0xe1, 0xff, 0xff, 0xff, 0x90 };
+	uint8_t patch[ARCH_PATCH_MAX], tramp[16];
+	size_t tlen = 0;
+	int32_t rel, disp;
+
+	/* Classic stub at 0x1030, slot 0x4018, trampoline at 0x2000. */
+	ck_assert_int_eq(arch_plt_patch(plt, sizeof(plt), 0x1030, 0x4018, 0x2000, patch, tramp,
+					&tlen), 6);
+	ck_assert_uint_eq(patch[0], 0xcc);
+	ck_assert_uint_eq(patch[1], 0xe9);
+	memcpy(&rel, patch + 2, 4);
+	ck_assert_int_eq(0x1030 + 6 + rel, 0x2000);
+	ck_assert_uint_eq(tlen, 6);
+	ck_assert_uint_eq(tramp[0], 0xff);
+	ck_assert_uint_eq(tramp[1], 0x25);
+	memcpy(&disp, tramp + 2, 4);
+	ck_assert_int_eq(0x2000 + 6 + disp, 0x4018);
+	/* IBT: endbr64 then the jump: patched within them. */
+	ck_assert_int_eq(arch_plt_patch(sec, sizeof(sec), 0x10f0, 0x4000, 0x2000, patch, tramp,
+					&tlen), 6);
+	/* A lazy-binding trampoline (push first) is not a stub to patch. */
+	ck_assert_int_eq(arch_plt_patch(tramp_stub, sizeof(tramp_stub), 0x1030, 0x4000, 0x2000,
+					patch, tramp, &tlen), -1);
+	/* Out of reach. */
+	ck_assert_int_eq(arch_plt_patch(plt, sizeof(plt), 0x1030, 0x4018, 0x7f0000000000ull, patch,
+					tramp, &tlen), -1);
+}
+END_TEST
+
 static Suite *insn_suite(void)
 {
 	Suite *s = suite_create("x86_64 instructions");
@@ -165,6 +201,7 @@ static Suite *insn_suite(void)
 	tcase_add_test(tc, jump_and_return_do_not_come_back);
 	tcase_add_test(tc, loop_is_refused);
 	tcase_add_test(tc, plt_stubs_name_their_slot);
+	tcase_add_test(tc, plt_stubs_are_patched_only_before_the_lazy_entry);
 	suite_add_tcase(s, tc);
 	return s;
 }

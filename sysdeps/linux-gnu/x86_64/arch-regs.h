@@ -15,6 +15,8 @@ struct arch_fpregs {
 #define ARCH_BREAKPOINT { 0xcc }
 #define ARCH_BREAKPOINT_SIZE 1
 #define ARCH_MAX_INSN 15
+/* The longest patch at a breakpoint: int3 then jmp rel32 (a PLT stub's way out). */
+#define ARCH_PATCH_MAX 8
 /* Room for one displaced instruction and the way back. */
 #define ARCH_SLOT_SIZE 64
 /* How far a displaced copy may be from the original (RIP-relative operands: disp32). */

@@ -236,3 +236,50 @@ int arch_displace(const uint8_t *code, size_t len, taddr_t addr, taddr_t slot_ad
 	cs_free(insn, 1);
 	return n;
 }
+
+/* Where the stub's jump through its GOT slot ends (0 if it has none among its first two
+ * instructions: endbr64, then the jump). */
+static size_t slot_jump_end(const uint8_t *code, size_t len, taddr_t addr)
+{
+	size_t off = 0;
+
+	for (int n = 0; n < 2 && off < len; n++) {
+		cs_insn *insn = decode_one(code + off, len - off, addr + off);
+		if (insn == NULL)
+			return 0;
+		bool jump = insn->id == X86_INS_JMP && rip_operand(insn) != NULL;
+		bool endbr = insn->id == X86_INS_ENDBR64;
+		off += insn->size;
+		cs_free(insn, 1);
+		if (jump)
+			return off;
+		if (!endbr)
+			return 0;
+	}
+	return 0;
+}
+
+int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, taddr_t tramp,
+		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len)
+{
+	if (slot_jump_end(code, len, stub) < 6)
+		return -1;
+
+	/* int3; jmp rel32 to tramp: 6 bytes, within the stub's first instruction (jmp *GOT
+	 * is 6 bytes, endbr64 + bnd jmp 11): the lazy-binding push at +6 stays as it is. */
+	int64_t rel = (int64_t)tramp - (int64_t)(stub + 6);
+	/* jmp *disp32(%rip) at tramp, through the GOT slot */
+	int64_t disp = (int64_t)slot - (int64_t)(tramp + 6);
+
+	if (!fits_s32(rel) || !fits_s32(disp))
+		return -1;
+	int32_t r32 = (int32_t)rel, d32 = (int32_t)disp;
+	patch[0] = 0xcc;
+	patch[1] = 0xe9;
+	memcpy(patch + 2, &r32, 4);
+	tramp_code[0] = 0xff;
+	tramp_code[1] = 0x25;
+	memcpy(tramp_code + 2, &d32, 4);
+	*tramp_len = 6;
+	return 6;
+}
