@@ -21,6 +21,7 @@ static struct strbuf buf = STRBUF_INIT;
 static size_t line_start;      /* offset in buf where the current line began */
 static size_t flushed_column;  /* column of the last flushed byte, for an open line */
 static const void *open_token; /* the call whose left half ends the output, or NULL */
+static pid_t open_tid;          /* the thread that made it */
 static struct strbuf open_backtrace = STRBUF_INIT; /* -w: shown when that line ends */
 static uint64_t last_ts;       /* -r: when the previous line began */
 
@@ -170,6 +171,13 @@ static void close_open(const char *marker)
 	strbuf_reset(&open_backtrace);
 }
 
+/* Something happens to thread tid: its own open call will not return from here
+ * (" <no return ...>"); another thread's call is merely interrupted. */
+static void close_open_for(pid_t tid)
+{
+	close_open(open_tid == tid ? " <no return ...>" : " <unfinished ...>");
+}
+
 static void pad_to_align(void)
 {
 	size_t col = column();
@@ -190,6 +198,7 @@ void output_call(const struct output_event *e)
 	begin_call_line(e);
 	strbuf_printf(&buf, "%s(%s", e->name, e->text);
 	open_token = e->token;
+	open_tid = e->tid;
 	if (e->backtrace != NULL)
 		strbuf_append(&open_backtrace, e->backtrace);
 }
@@ -245,7 +254,7 @@ void output_signal(pid_t tid, int sig)
 		json_signal(&buf, pid_of(tid), tid, line_time(), sig);
 		return;
 	}
-	close_open(" <no return ...>");
+	close_open_for(tid);
 	struct line_head h = { tid, line_time(), false, 0, 0 };
 	if (opts.call_sites && hooks.pc_of != NULL) {
 		h.site = hooks.pc_of(tid);
@@ -268,7 +277,7 @@ void output_exec(pid_t tid)
 		json_exec(&buf, pid_of(tid), tid, line_time());
 		return;
 	}
-	close_open(" <no return ...>");
+	close_open_for(tid);
 	begin_line(tid);
 	strbuf_append(&buf, "--- Called exec() ---");
 	end_line();
@@ -282,7 +291,7 @@ void output_exited(pid_t tid, int status)
 		json_exit(&buf, pid_of(tid), tid, line_time(), status, 0);
 		return;
 	}
-	close_open(" <no return ...>");
+	close_open_for(tid);
 	begin_line(tid);
 	strbuf_printf(&buf, "+++ exited (status %d) +++", status);
 	end_line();
@@ -298,7 +307,7 @@ void output_killed(pid_t tid, int sig)
 		json_exit(&buf, pid_of(tid), tid, line_time(), -1, sig);
 		return;
 	}
-	close_open(" <no return ...>");
+	close_open_for(tid);
 	begin_line(tid);
 	if (abbrev != NULL)
 		strbuf_printf(&buf, "+++ killed by SIG%s +++", abbrev);

@@ -94,6 +94,21 @@ START_TEST(signal_and_exit_close_an_open_call)
 }
 END_TEST
 
+START_TEST(another_threads_exit_only_interrupts_a_call)
+{
+	int a;
+
+	open_sink(true);
+	output_show_pids(true);
+	call(7, &a, "op", "1");
+	output_exited(8, 0);
+	ret(7, &a, "op", "2");
+	ck_assert_str_eq(sink_text(), "7 op(1 <unfinished ...>\n"
+				      "8 +++ exited (status 0) +++\n"
+				      "7 <... op resumed> )                             = 2\n");
+}
+END_TEST
+
 START_TEST(long_line_gets_one_space)
 {
 	int a;
@@ -220,6 +235,7 @@ static Suite *output_suite(void)
 	tcase_add_test(lines, nested_call_splits_the_line);
 	tcase_add_test(lines, signal_and_exit_close_an_open_call);
 	tcase_add_test(lines, long_line_gets_one_space);
+	tcase_add_test(lines, another_threads_exit_only_interrupts_a_call);
 	tcase_add_test(lines, pid_prefixes_count_in_the_column);
 	tcase_add_test(lines, unbuffered_left_half_keeps_its_column);
 	tcase_add_test(lines, prefixes_indentation_and_durations);
