@@ -23,6 +23,7 @@
 #include "proc/launch.h"
 #include "proc/process.h"
 #include "proc/session.h"
+#include "syscalls/syscalls.h"
 #include "sysdeps/arch.h"
 
 struct session session;
@@ -39,7 +40,8 @@ static void usage(FILE *f)
 		"  -c                  count time and calls per function; print a table at the end\n"
 		"  -C, --demangle      show C++ function names demangled\n"
 		"  -e FILTER           which PLT calls to trace: rules {[+-][SYMBOL][@LIBRARY]},\n"
-		"                      globs or /regex/, @MAIN for the program (default -e @MAIN)\n"
+		"                      globs or /regex/, @MAIN for the program (default -e @MAIN);\n"
+		"                      with -S, @SYS rules choose the system calls (default: all)\n"
 		"  -f                  follow forks: trace child processes too\n"
 		"  -F, --config=PATHS  read prototypes from these files or directories\n"
 		"                      (colon-separated), besides the default ones\n"
@@ -51,6 +53,7 @@ static void usage(FILE *f)
 		"  -p PID              attach to process PID (repeatable; with or without COMMAND)\n"
 		"  -r                  show the time since the previous line at each line\n"
 		"  -s STRSIZE          show at most STRSIZE characters of a string (default 32)\n"
+		"  -S                  show system calls too, as name@SYS(args) = value\n"
 		"  -t, -tt, -ttt       show the time of day; with microseconds; as seconds since\n"
 		"                      the epoch\n"
 		"  -T                  show the time spent in each call\n"
@@ -203,13 +206,16 @@ static void parse_options(int argc, char **argv, struct options *o)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:tTu:w:x:hV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:StTu:w:x:hV", longopts, NULL)) !=
 	       -1) {
 		if (parse_output_option(c, o) || parse_selection_option(c))
 			continue;
 		switch (c) {
 		case 'a':
 			o->align = parse_count("-a", optarg);
+			break;
+		case 'S':
+			session.syscalls = true;
 			break;
 		case 'f':
 			session.follow_forks = true;
@@ -353,6 +359,8 @@ int main(int argc, char **argv)
 	session.fmt.string_limit = 32;
 	session.fmt.array_limit = 4;
 	parse_options(argc, argv, &o);
+	sys_select_init(session.select.e, session.select.ne);
+	session.no_seccomp = getenv("LTRACE_NO_SECCOMP") != NULL;
 	struct output_opts out = o.shape;
 	int status = 1;
 	if ((o.user != NULL && launch_set_user(o.user) < 0) || open_output(o.output, &out) < 0 ||
@@ -374,8 +382,10 @@ out:
 	output_finish();
 	backtrace_clear();
 	demangle_clear();
-	proto_table_free(session.protos);
+	config_free();
+	session.protos = NULL;
 	free_selection(&session.select);
+	sys_select_free();
 	intern_free_all();
 	free(o.attach);
 	return status;

@@ -35,8 +35,12 @@ enum bp_role {
 /* A traced function as shown at a breakpoint. */
 struct bp_callee {
 	const char *name;          /* as shown (interned) */
-	const struct proto *proto; /* its prototype, or NULL */
+	const struct proto *proto; /* its prototype, or NULL (once proto_known) */
 	taddr_t lo, hi;            /* BP_ROLE_DIRECT: the calling object's addresses */
+	const char *sym;           /* the symbol (interned): its prototype is looked up at
+				    * the first call, when the defining object is loaded */
+	bool defined_here;         /* -x: the breakpoint is in the object defining sym */
+	bool proto_known;          /* proto has been looked up */
 };
 
 struct breakpoint {
@@ -53,7 +57,7 @@ struct breakpoint {
 };
 
 /* BP_ROLE_DIRECT: the entry for calls returning to ret_addr, or NULL. */
-const struct bp_callee *bp_caller_of(const struct breakpoint *bp, taddr_t ret_addr);
+struct bp_callee *bp_caller_of(struct breakpoint *bp, taddr_t ret_addr);
 /* BP_ROLE_DIRECT: add (or replace) the entry for calls from [c->lo, c->hi). */
 void bp_add_caller(struct breakpoint *bp, const struct bp_callee *c);
 

@@ -10,6 +10,7 @@
 #include "output/json.h"
 #include "output/output.h"
 #include "breakpoints/plan.h"
+#include "proc/config.h"
 #include "proc/libraries.h"
 #include "proc/memory.h"
 #include "proc/scratch_map.h"
@@ -69,6 +70,21 @@ static void format_args(struct strbuf *sb, struct thread *t, const struct proto 
 static const char *shown_name(const char *name)
 {
 	return session.demangle ? demangle(name) : name;
+}
+
+/* A callee's prototype, looked up at its first call (the objects are loaded by then): the
+ * calling object is the one the call returns to; with -x, the one holding the entry. */
+static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr)
+{
+	if (c->proto_known || c->sym == NULL || !output_formats_values())
+		return;
+	struct process *p = process_vm(t->proc);
+	const struct library *lib = library_at(p, c->defined_here ? at : ret_addr);
+	if (c->defined_here)
+		c->proto = prototype_defined_in(lib, c->sym, lib != NULL ? at - lib->bias : 0);
+	else
+		c->proto = prototype_for(p, lib, c->sym);
+	c->proto_known = true;
 }
 
 static void on_call(struct thread *t, const struct bp_callee *bp, const struct arch_regs *regs,
@@ -173,11 +189,14 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 			ret_addr = 0;
 	}
 	if ((bp->roles & BP_ROLE_CALL) && shown) {
+		resolve_proto(t, &bp->callee, bp->addr, ret_addr);
 		on_call(t, &bp->callee, regs, ret_addr);
 	} else if ((bp->roles & BP_ROLE_DIRECT) && shown) {
-		const struct bp_callee *c = bp_caller_of(bp, ret_addr);
-		if (c != NULL)
+		struct bp_callee *c = bp_caller_of(bp, ret_addr);
+		if (c != NULL) {
+			resolve_proto(t, c, bp->addr, ret_addr);
 			on_call(t, c, regs, ret_addr);
+		}
 	}
 	if (bp->roles & BP_ROLE_START)
 		plan_direct_calls(t);

@@ -18,7 +18,7 @@
 
 static struct filter_object object_of(const struct library *lib)
 {
-	return (struct filter_object){ lib->img->soname, lib->img->path, lib->is_main };
+	return (struct filter_object){ lib->img->soname, lib->img->path, lib->is_main, false };
 }
 
 static bool any_match(struct filter *const *fs, size_t n, const char *sym,
@@ -119,7 +119,7 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		bp->roles |= BP_ROLE_CALL;
 		bp->slot = e->slot + lib->bias;
 		bp->callee.name = plt_display_name(lib, e->name);
-		bp->callee.proto = proto_table_lookup(session.protos, e->name);
+		bp->callee.sym = intern(e->name);
 		if (!planted)
 			plant_stub(t, bp, e->name);
 	}
@@ -183,7 +183,8 @@ static void plan_entries(struct thread *t, const struct library *lib)
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
 		bp->callee.name = entry_display_name(lib, f->name);
-		bp->callee.proto = proto_table_lookup(session.protos, f->name);
+		bp->callee.sym = intern(f->name);
+		bp->callee.defined_here = true;
 		if (!planted)
 			plant(p, bp, f->name);
 	}
@@ -259,9 +260,9 @@ static void plan_direct(struct thread *t, const struct library *lib)
 		struct breakpoint *bp = plan_role(t, target, BP_ROLE_DIRECT, e->name);
 		if (bp == NULL)
 			continue;
-		struct bp_callee c = { plt_display_name(lib, e->name),
-				       proto_table_lookup(session.protos, e->name),
-				       lib->img->lo + lib->bias, lib->img->hi + lib->bias };
+		struct bp_callee c = { .name = plt_display_name(lib, e->name),
+				       .lo = lib->img->lo + lib->bias,
+				       .hi = lib->img->hi + lib->bias, .sym = intern(e->name) };
 		if (!lib->is_main) {
 			bp_add_caller(bp, &c);
 			continue;

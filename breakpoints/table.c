@@ -26,7 +26,7 @@ static void bp_free(struct breakpoint *bp)
 	free(bp);
 }
 
-const struct bp_callee *bp_caller_of(const struct breakpoint *bp, taddr_t ret_addr)
+struct bp_callee *bp_caller_of(struct breakpoint *bp, taddr_t ret_addr)
 {
 	for (size_t i = 0; i < bp->ncallers; i++)
 		if (ret_addr >= bp->callers[i].lo && ret_addr < bp->callers[i].hi)

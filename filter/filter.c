@@ -28,6 +28,8 @@ void filter_free(struct filter *f)
 
 static bool lib_matches(const struct filter_rule *r, const struct filter_object *obj)
 {
+	if ((r->lib_kind == FLIB_SYS) != obj->is_sys)
+		return false;
 	switch (r->lib_kind) {
 	case FLIB_MAIN:
 		return obj->is_main;
@@ -39,7 +41,7 @@ static bool lib_matches(const struct filter_rule *r, const struct filter_object 
 	}
 }
 
-static const struct filter_object no_object = { "", "", false };
+static const struct filter_object no_object = { "", "", false, false };
 
 bool filter_match(const struct filter *f, const char *symbol, const struct filter_object *obj)
 {

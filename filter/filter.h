@@ -12,6 +12,8 @@ struct filter_object {
 	const char *soname; /* DT_SONAME, or the basename of the path when it has none */
 	const char *path;   /* as the dynamic loader names it (link_map l_name, or the exe) */
 	bool is_main;       /* the executable: matched by the library pattern MAIN */
+	bool is_sys;        /* the system calls (-S): matched by the library pattern SYS
+			     * only, which matches nothing else */
 };
 
 struct filter; /* one expression */

@@ -89,6 +89,9 @@ static bool add_rule(struct filter *f, bool add, struct span sym, bool sym_re,
 	if (lib.len == 4 && memcmp(lib.s, "MAIN", 4) == 0) {
 		r.lib_kind = FLIB_MAIN;
 		lib.len = 0;
+	} else if (lib.len == 3 && memcmp(lib.s, "SYS", 3) == 0) {
+		r.lib_kind = FLIB_SYS;
+		lib.len = 0;
 	} else if (lib.len > 0 && lib.s[0] == '/') {
 		r.lib_kind = FLIB_PATH;
 	}

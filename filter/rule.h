@@ -12,13 +12,14 @@ enum filter_lib_kind {
 	FLIB_SONAME, /* the pattern is matched against the SONAME */
 	FLIB_PATH,   /* it starts with '/': matched against the path */
 	FLIB_MAIN,   /* exactly MAIN: the executable, whatever its name */
+	FLIB_SYS,    /* exactly SYS: system calls (-S), and nothing else */
 };
 
 struct filter_rule {
 	bool add; /* + (marks) or - (unmarks) */
 	struct filter_pattern sym;
 	enum filter_lib_kind lib_kind;
-	struct filter_pattern lib; /* FPAT_ANY for FLIB_MAIN */
+	struct filter_pattern lib; /* FPAT_ANY for FLIB_MAIN and FLIB_SYS */
 };
 
 struct filter {

@@ -43,8 +43,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			printf("refused: %s\n", error);
 	} else {
 		static const char *const names[] = { "", "MAIN", "free", "_start", "a*b" };
-		struct filter_object lib = { soname, path, false };
-		struct filter_object exe = { "prog", "/usr/bin/prog", true };
+		struct filter_object lib = { soname, path, false, false };
+		struct filter_object exe = { "prog", "/usr/bin/prog", true, false };
 		for (int main_too = 0; main_too < 2; main_too++) {
 			const struct filter_object *o = main_too ? &exe : &lib;
 			bool any = filter_may_match_object(f, o);

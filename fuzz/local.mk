@@ -5,7 +5,7 @@ FUZZ_SECONDS = 30
 FUZZ_CC = clang
 
 EXTRA_DIST += fuzz/README.md fuzz/run fuzz/fuzz_cursor.c fuzz/fuzz_cursor.h \
-	fuzz/fuzz_conf.c fuzz/fuzz_format.c fuzz/fuzz_elf.c fuzz/fuzz_filter.c \
+	fuzz/fuzz_conf.c fuzz/fuzz_format.c fuzz/fuzz_elf.c fuzz/fuzz_filter.c fuzz/fuzz_dwarf.c \
 	fuzz/fuzz_conf.dict fuzz/fuzz_format.dict fuzz/fuzz_elf.dict fuzz/fuzz_filter.dict \
 	fuzz/corpus fuzz/crashes
 

@@ -222,6 +222,8 @@ void output_return(const struct output_event *e)
 		begin_call_line(e);
 		strbuf_printf(&buf, "<... %s resumed> ", e->name);
 	}
+	if (e->out_args != NULL)
+		strbuf_append(&buf, e->out_args);
 	strbuf_putc(&buf, ')');
 	pad_to_align();
 	strbuf_printf(&buf, " = %s", e->text);

@@ -56,6 +56,7 @@ struct output_event {
 	const char *backtrace; /* call, -w: lines shown after the call's line, or NULL */
 	const uint64_t *raw;   /* --json: the raw argument values (call) or return value */
 	size_t nraw;
+	const char *out_args;  /* return: arguments shown only now (", \"abc\", 3"), or NULL */
 };
 
 void output_init(const struct output_opts *opts);

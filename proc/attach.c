@@ -15,6 +15,7 @@
 #include "proc/exec.h"
 #include "proc/memory.h"
 #include "proc/process.h"
+#include "proc/syscalls.h"
 #include "sysdeps/arch.h"
 
 #define SEIZE_OPTIONS (PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
@@ -69,7 +70,8 @@ static int seize_threads(struct process *p)
 			pid_t tid = (pid_t)atoi(e->d_name);
 			if (tid <= 0 || thread_find(tid) != NULL)
 				continue;
-			if (ptrace(PTRACE_SEIZE, tid, 0, SEIZE_OPTIONS) < 0) {
+			if (ptrace(PTRACE_SEIZE, tid, 0,
+				   SEIZE_OPTIONS | syscalls_ptrace_options(false)) < 0) {
 				if (tid == p->pid && total == 0) {
 					int err = errno;
 					closedir(d);
@@ -109,7 +111,7 @@ static int wait_stopped(struct thread *t)
 				thread_new((pid_t)msg, t->proc); /* its first stop: see below */
 		} else if (event == 0 && sig == SIGTRAP) {
 			t->at_trap = true;
-		} else if (event == 0) {
+		} else if (event == 0 && sig != (SIGTRAP | 0x80)) { /* not a syscall stop (-S) */
 			t->pending_signal = sig;
 		}
 		return 0;
@@ -136,7 +138,7 @@ static void resume_all(struct process *p)
 	for (struct thread *t = threads_first(); t != NULL; t = t->next) {
 		if (t->proc != p)
 			continue;
-		ptrace(PTRACE_CONT, t->tid, 0, t->pending_signal);
+		ptrace(syscalls_resume_request(t), t->tid, 0, t->pending_signal);
 		t->pending_signal = 0;
 	}
 }

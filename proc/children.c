@@ -11,6 +11,7 @@
 #include "proc/libraries.h"
 #include "proc/memory.h"
 #include "proc/session.h"
+#include "proc/syscalls.h"
 
 /* The thread-group id of tid, from /proc; -1 if unknown. */
 static pid_t tgid_of(pid_t tid)
@@ -61,6 +62,7 @@ static struct process *followed_child(struct thread *parent, pid_t child, bool s
 	struct process *pp = parent->proc, *p = process_new(child);
 
 	p->state = PROC_TRACED;
+	p->seccomp = pp->seccomp;
 	p->attached = pp->attached; /* let go of, not killed, when we stop */
 	if (shares_vm) {
 		p->vm_owner = process_vm(pp);
@@ -83,17 +85,20 @@ static struct process *followed_child(struct thread *parent, pid_t child, bool s
 }
 
 /* A child we do not follow: a forked copy is cleaned of our breakpoints and let go; a
- * vfork child shares our breakpoints, so it stays attached, unseen, until it execs. */
+ * vfork child shares our breakpoints, so it stays attached, unseen, until it execs. With
+ * our seccomp filter (-S), it stays attached, unseen, to its end: untraced, its selected
+ * system calls would fail with ENOSYS. */
 static struct process *unfollowed_child(struct thread *parent, pid_t child, bool shares_vm)
 {
 	struct process *p = process_new(child);
 
 	p->state = PROC_SILENT;
+	p->seccomp = parent->proc->seccomp;
 	if (shares_vm) {
 		p->vm_owner = process_vm(parent->proc);
 	} else {
 		clean_copy(parent->proc, child);
-		p->detach_at_start = true;
+		p->detach_at_start = !p->seccomp;
 	}
 	return p;
 }
@@ -131,11 +136,18 @@ void children_first_stop(struct thread *t)
 		let_go(t);
 		return;
 	}
-	if (ptrace(PTRACE_CONT, t->tid, 0, 0) < 0 && errno != ESRCH)
+	if (ptrace(syscalls_resume_request(t), t->tid, 0, 0) < 0 && errno != ESRCH)
 		fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid, strerror(errno));
 }
 
 void children_exec_silent(struct thread *t)
 {
+	if (t->proc->seccomp) { /* see unfollowed_child: it now has an address space of its own */
+		t->proc->vm_owner = NULL;
+		if (ptrace(PTRACE_CONT, t->tid, 0, 0) < 0 && errno != ESRCH)
+			fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid,
+				strerror(errno));
+		return;
+	}
 	let_go(t);
 }

@@ -1,6 +1,7 @@
 #include "proc/config.h"
 
 #include <dirent.h>
+#include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,129 +11,288 @@
 
 #include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "proc/config_paths.h"
+#include "proc/libraries.h"
+#include "proc/process.h"
+#include "proto/dwarf.h"
 
-static char **user_paths;
-static size_t n_user_paths;
+/* -F's paths, in the order given (with "~" expanded at config_load). */
+static struct path_list user_paths;
+
+static struct proto_table *user;    /* -F's files: a later one wins */
+static struct proto_table *general; /* ~/.ltrace.conf, SYSCONFDIR's, the installed one */
+static struct path_list lib_dirs;   /* where SONAME.conf files are looked for */
+
+/* Per-library files, by real path, each parsed once; t NULL if it could not be read. */
+struct lib_file {
+	char *path;
+	struct proto_table *t;
+	bool bad; /* had errors */
+};
+static struct lib_file *files;
+static size_t nfiles;
+
+/* The per-library table of each object name asked for (t NULL: it has none). */
+struct lib_conf {
+	char *soname;
+	struct proto_table *t;
+};
+static struct lib_conf *confs;
+static size_t nconfs;
+
+/* The DWARF of each object asked for, by path (d NULL: it has none). */
+struct dwarf_entry {
+	char *path;
+	struct dwarf_protos *d;
+};
+static struct dwarf_entry *dwarfs;
+static size_t ndwarfs;
 
 void config_add_user_paths(const char *list)
 {
 	char *copy = xstrdup(list), *save = NULL;
 
-	for (char *p = strtok_r(copy, ":", &save); p != NULL; p = strtok_r(NULL, ":", &save)) {
-		user_paths = xrealloc(user_paths, (n_user_paths + 1) * sizeof(*user_paths));
-		user_paths[n_user_paths++] = xstrdup(p);
-	}
+	for (char *p = strtok_r(copy, ":", &save); p != NULL; p = strtok_r(NULL, ":", &save))
+		path_list_add(&user_paths, p);
 	free(copy);
 }
 
-static int is_dir(const char *path)
+static bool is_dir(const char *path)
 {
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Files already read (by real path): the same file named twice is read once. */
-static char **loaded;
-static size_t n_loaded;
-
-static bool first_time(const char *path)
+/* The table of a per-library file, read the first time (its bad lines reported and
+ * skipped); NULL if the file cannot be read. */
+static struct lib_file *lib_file(const char *path)
 {
 	char *real = realpath(path, NULL);
 
 	if (real == NULL)
-		return true;
-	for (size_t i = 0; i < n_loaded; i++) {
-		if (strcmp(loaded[i], real) == 0) {
+		return NULL;
+	for (size_t i = 0; i < nfiles; i++) {
+		if (strcmp(files[i].path, real) == 0) {
 			free(real);
-			return false;
+			return &files[i];
 		}
 	}
-	loaded = xrealloc(loaded, (n_loaded + 1) * sizeof(*loaded));
-	loaded[n_loaded++] = real;
-	return true;
+	files = xrealloc(files, (nfiles + 1) * sizeof(*files));
+	struct lib_file *f = &files[nfiles++];
+	f->path = real;
+	f->t = proto_table_new();
+	f->bad = proto_table_load_file(f->t, real, stderr) < 0;
+	return f;
 }
 
-static int load_file(struct proto_table *t, const char *path)
+/* The table for an object named soname: the first SONAME.conf (then shorter names) found
+ * in the search directories. Looked for once per name. */
+static struct proto_table *lib_table(const char *soname, bool is_library)
 {
-	return first_time(path) ? proto_table_load_file(t, path, stderr) : 0;
-}
-
-/* A file named by the user: it must exist and parse. A directory: its *.conf files. */
-static int load_user_path(struct proto_table *t, const char *path)
-{
-	if (!is_dir(path))
-		return load_file(t, path);
-	DIR *d = opendir(path);
-	int rc = 0;
-	if (d == NULL)
-		return -1;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n < 6 || strcmp(e->d_name + n - 5, ".conf") != 0)
-			continue;
-		struct strbuf sb = STRBUF_INIT;
-		strbuf_printf(&sb, "%s/%s", path, e->d_name);
-		if (load_file(t, strbuf_str(&sb)) < 0)
-			rc = -1;
-		strbuf_free(&sb);
+	for (size_t i = 0; i < nconfs; i++)
+		if (strcmp(confs[i].soname, soname) == 0)
+			return confs[i].t;
+	struct path_list keys = { NULL, 0 };
+	struct proto_table *t = NULL;
+	config_lib_keys(soname, is_library, &keys);
+	for (size_t k = 0; k < keys.n && t == NULL; k++) {
+		for (size_t d = 0; d < lib_dirs.n && t == NULL; d++) {
+			struct strbuf sb = STRBUF_INIT;
+			strbuf_printf(&sb, "%s/%s.conf", lib_dirs.v[d], keys.v[k]);
+			struct lib_file *f = access(strbuf_str(&sb), R_OK) == 0 ? lib_file(strbuf_str(&sb)) : NULL;
+			t = f != NULL ? f->t : NULL;
+			strbuf_free(&sb);
+		}
 	}
-	closedir(d);
-	return rc;
+	path_list_free(&keys);
+	confs = xrealloc(confs, (nconfs + 1) * sizeof(*confs));
+	confs[nconfs].soname = xstrdup(soname);
+	confs[nconfs++].t = t;
+	return t;
 }
 
-/* A default file: loaded if it exists; its broken lines are reported and skipped. */
-static void load_if_present(struct proto_table *t, const char *path)
+static struct dwarf_protos *dwarf_of(const char *path)
 {
-	if (access(path, R_OK) == 0)
-		load_file(t, path);
+	for (size_t i = 0; i < ndwarfs; i++)
+		if (strcmp(dwarfs[i].path, path) == 0)
+			return dwarfs[i].d;
+	dwarfs = xrealloc(dwarfs, (ndwarfs + 1) * sizeof(*dwarfs));
+	dwarfs[ndwarfs].path = xstrdup(path);
+	dwarfs[ndwarfs].d = dwarf_protos_open(path, getenv("LTRACE_DEBUG_DIR"));
+	return dwarfs[ndwarfs++].d;
 }
 
-static void forget_paths(void)
+static void environment(struct config_env *env)
 {
-	for (size_t i = 0; i < n_user_paths; i++)
-		free(user_paths[i]);
-	free(user_paths);
-	user_paths = NULL;
-	n_user_paths = 0;
-	for (size_t i = 0; i < n_loaded; i++)
-		free(loaded[i]);
-	free(loaded);
-	loaded = NULL;
-	n_loaded = 0;
+	env->home = getenv("HOME");
+	if (env->home == NULL) {
+		struct passwd *pw = getpwuid(getuid());
+		env->home = pw != NULL ? pw->pw_dir : NULL;
+	}
+	env->xdg_config_home = getenv("XDG_CONFIG_HOME");
+	env->xdg_config_dirs = getenv("XDG_CONFIG_DIRS");
+	env->sysconfdir = SYSCONFDIR;
+	/* The installed data, or (not installed: run from the build tree) the sources'. */
+	env->datadir = getenv("LTRACE_DATADIR");
+	if (env->datadir == NULL) {
+		env->datadir = PKGDATADIR;
+		if (access(PKGDATADIR "/ltrace.conf", R_OK) != 0)
+			env->datadir = SOURCE_DATADIR;
+	}
+}
+
+/* Each file into t, a later one replacing an earlier one's prototypes; each has its own
+ * type names. Returns -1 if a file could not be read or had errors (reported). */
+static int load_into(struct proto_table *t, const char *path)
+{
+	proto_table_forget_types(t);
+	return proto_table_load_file(t, path, stderr);
+}
+
+/* -F's paths: files into `user`, directories searched for per-library files (each of
+ * their *.conf files read now, so that a broken one stops ltrace before it starts). */
+static int load_user_paths(const struct config_env *env, struct path_list *f_dirs)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < user_paths.n; i++) {
+		char *path = config_expand_home(env, user_paths.v[i]);
+		if (!is_dir(path)) {
+			if (load_into(user, path) < 0)
+				rc = -1;
+		} else {
+			path_list_add(f_dirs, path);
+			DIR *d = opendir(path);
+			struct dirent *e;
+			while (d != NULL && (e = readdir(d)) != NULL) {
+				size_t n = strlen(e->d_name);
+				if (n < 6 || strcmp(e->d_name + n - 5, ".conf") != 0)
+					continue;
+				struct strbuf sb = STRBUF_INIT;
+				strbuf_printf(&sb, "%s/%s", path, e->d_name);
+				struct lib_file *f = lib_file(strbuf_str(&sb));
+				if (f != NULL && f->bad)
+					rc = -1;
+				strbuf_free(&sb);
+			}
+			if (d != NULL)
+				closedir(d);
+		}
+		if (rc < 0) {
+			fprintf(stderr, "ltrace: cannot use prototypes from %s\n", path);
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	return 0;
 }
 
 struct proto_table *config_load(void)
 {
-	struct proto_table *t = proto_table_new();
-	struct strbuf sb = STRBUF_INIT;
+	struct config_env env;
+	struct path_list f_dirs = { NULL, 0 }, general_files = { NULL, 0 };
 
-	/* A later definition of a name replaces an earlier one: read the installed files
-	 * first, then the user's, then -F's. */
-	/* The installed data, or (not installed: run from the build tree) the sources'. */
-	const char *datadir = getenv("LTRACE_DATADIR");
-	strbuf_printf(&sb, "%s/ltrace.conf", datadir != NULL ? datadir : PKGDATADIR);
-	if (datadir == NULL && access(strbuf_str(&sb), R_OK) != 0) {
-		strbuf_reset(&sb);
-		strbuf_printf(&sb, "%s/ltrace.conf", SOURCE_DATADIR);
+	environment(&env);
+	user = proto_table_new();
+	general = proto_table_new();
+	int rc = load_user_paths(&env, &f_dirs);
+	config_lib_dirs(&env, &f_dirs, &lib_dirs);
+	/* Lowest precedence first: a later file replaces an earlier one's prototypes. */
+	config_general_files(&env, &general_files);
+	for (size_t i = general_files.n; rc == 0 && i-- > 0;)
+		if (access(general_files.v[i], R_OK) == 0)
+			load_into(general, general_files.v[i]);
+	path_list_free(&general_files);
+	path_list_free(&f_dirs);
+	path_list_free(&user_paths);
+	if (rc < 0) {
+		config_free();
+		return NULL;
 	}
-	load_if_present(t, strbuf_str(&sb));
-	const char *home = getenv("HOME");
-	if (home != NULL) {
-		strbuf_reset(&sb);
-		strbuf_printf(&sb, "%s/.ltrace.conf", home);
-		load_if_present(t, strbuf_str(&sb));
+	return general;
+}
+
+void config_free(void)
+{
+	proto_table_free(user);
+	proto_table_free(general);
+	user = general = NULL;
+	for (size_t i = 0; i < nfiles; i++) {
+		free(files[i].path);
+		proto_table_free(files[i].t);
 	}
-	strbuf_free(&sb);
-	for (size_t i = 0; i < n_user_paths; i++) {
-		if (load_user_path(t, user_paths[i]) < 0) {
-			fprintf(stderr, "ltrace: cannot use prototypes from %s\n", user_paths[i]);
-			proto_table_free(t);
-			t = NULL;
-			break;
-		}
+	free(files);
+	files = NULL;
+	nfiles = 0;
+	for (size_t i = 0; i < nconfs; i++)
+		free(confs[i].soname);
+	free(confs);
+	confs = NULL;
+	nconfs = 0;
+	for (size_t i = 0; i < ndwarfs; i++) {
+		free(dwarfs[i].path);
+		dwarf_protos_free(dwarfs[i].d);
 	}
-	forget_paths();
-	return t;
+	free(dwarfs);
+	dwarfs = NULL;
+	ndwarfs = 0;
+	path_list_free(&lib_dirs);
+	path_list_free(&user_paths);
+}
+
+/* Where the function named name is defined: the first object in p's list, other than
+ * the caller, that exports it; else the caller if it does. */
+static const struct library *defining_library(struct process *p, const struct library *caller,
+					      const char *name, const struct func_symbol **sym)
+{
+	for (const struct library *l = p->libs; l != NULL; l = l->next) {
+		if (l != caller &&
+		    (*sym = symbols_find(l->img->syms, l->img->nsyms, name)) != NULL)
+			return l;
+	}
+	if (caller != NULL && (*sym = symbols_find(caller->img->syms, caller->img->nsyms, name)) != NULL)
+		return caller;
+	return NULL;
+}
+
+/* From the defining object's file, the general files, then its DWARF. */
+static const struct proto *defined_by(const struct library *lib, taddr_t addr, const char *name)
+{
+	struct proto_table *t = lib != NULL ? lib_table(lib->img->soname, !lib->is_main) : NULL;
+	const struct proto *r = t != NULL ? proto_table_lookup(t, name) : NULL;
+
+	if (r == NULL && general != NULL)
+		r = proto_table_lookup(general, name);
+	if (r == NULL && lib != NULL) {
+		struct dwarf_protos *d = dwarf_of(lib->img->path);
+		r = d != NULL ? dwarf_protos_lookup(d, name, addr) : NULL;
+	}
+	return r;
+}
+
+const struct proto *prototype_for(struct process *p, const struct library *caller, const char *name)
+{
+	const struct proto *r = user != NULL ? proto_table_lookup(user, name) : NULL;
+	const struct func_symbol *sym = NULL;
+
+	if (r != NULL)
+		return r;
+	const struct library *lib = defining_library(p, caller, name, &sym);
+	/* An IFUNC symbol's value is its resolver: the DWARF there is not the function's. */
+	if (sym != NULL && sym->ifunc) {
+		struct proto_table *t = lib_table(lib->img->soname, !lib->is_main);
+		r = t != NULL ? proto_table_lookup(t, name) : NULL;
+		return r != NULL || general == NULL ? r : proto_table_lookup(general, name);
+	}
+	return defined_by(lib, sym != NULL ? sym->value : 0, name);
+}
+
+const struct proto *prototype_defined_in(const struct library *lib, const char *name,
+					 taddr_t addr)
+{
+	const struct proto *r = user != NULL ? proto_table_lookup(user, name) : NULL;
+
+	return r != NULL ? r : defined_by(lib, addr, name);
 }

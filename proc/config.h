@@ -1,17 +1,44 @@
-/* Where prototypes come from: -F paths, then the user's and the installed files. */
+/*
+ * Where prototypes come from (see config_paths.h for the places searched). A function's
+ * prototype is, first found:
+ *   1. in the files -F names (a later one wins);
+ *   2. in the per-library file (SONAME.conf) of the object that defines the function;
+ *   3. in the general files: ~/.ltrace.conf, SYSCONFDIR/ltrace.conf, the installed
+ *      ltrace.conf (in that order);
+ *   4. in the defining object's DWARF, or its separate debug file.
+ * Per-library files and DWARF are read the first time a function needs them.
+ */
 #ifndef LTRACE_CONFIG_H
 #define LTRACE_CONFIG_H
 
+#include "common/taddr.h"
 #include "proto/proto.h"
 
-/* Add -F's colon-separated files and directories (read before the default ones). */
+struct process;
+struct library;
+
+/* Add -F's colon-separated files and directories. */
 void config_add_user_paths(const char *list);
 
 /*
- * Load every prototype file into one table. A file named with -F that is missing or
- * broken is an error (NULL, after saying why); a broken line in another file is reported
- * and skipped.
+ * Read -F's files (and the *.conf files in -F's directories) and the general files. A
+ * -F path that is missing or has a broken line is an error: NULL, after "FILE:LINE: what
+ * is wrong". A broken line in another file is reported and skipped. Returns the table of
+ * the general files (valid until config_free).
  */
 struct proto_table *config_load(void);
+
+/* Free everything config_load and the lookups read (prototypes become invalid). */
+void config_free(void);
+
+/* The prototype of the function name called from caller (NULL: unknown) in p's address
+ * space, or NULL. The defining object is the first in p's list, other than the caller,
+ * that exports name. Valid until config_free. */
+const struct proto *prototype_for(struct process *p, const struct library *caller,
+				  const char *name);
+
+/* The same for a function that lib defines at link-time address addr (0: unknown). */
+const struct proto *prototype_defined_in(const struct library *lib, const char *name,
+					 taddr_t addr);
 
 #endif

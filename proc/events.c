@@ -17,6 +17,7 @@
 #include "proc/launch.h"
 #include "proc/process.h"
 #include "proc/session.h"
+#include "proc/syscalls.h"
 
 static const char *launched_command;
 
@@ -26,6 +27,7 @@ void events_add_launched(pid_t pid, const char *command)
 
 	p->leader = true;
 	p->state = PROC_STARTING;
+	p->seccomp = syscalls_use_seccomp(); /* until its exec shows that it is not there */
 	struct thread *t = thread_new(pid, p);
 	t->started = true;
 	launched_command = command;
@@ -38,7 +40,7 @@ static void resume(struct thread *t, int sig)
 		t->pending_signal = 0;
 	}
 	output_flush(false); /* what the thread did so far is shown before it goes on */
-	if (ptrace(PTRACE_CONT, t->tid, 0, sig) < 0 && errno != ESRCH)
+	if (ptrace(syscalls_resume_request(t), t->tid, 0, sig) < 0 && errno != ESRCH)
 		fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid, strerror(errno));
 }
 
@@ -124,6 +126,7 @@ static void on_event(struct thread *t, int event)
 	switch (event) {
 	case PTRACE_EVENT_EXEC:
 		forget_former_tid(t);
+		syscalls_exec(t);
 		if (t->proc->state == PROC_SILENT) {
 			children_exec_silent(t);
 			return;
@@ -165,7 +168,10 @@ static void on_stop(struct thread *t, int status)
 		return;
 	}
 	t->started = true;
-	if (sig == SIGTRAP && event != 0) {
+	if (sig == (SIGTRAP | 0x80) || (sig == SIGTRAP && event == PTRACE_EVENT_SECCOMP)) {
+		syscalls_stop(t); /* -S */
+		resume(t, 0);
+	} else if (sig == SIGTRAP && event != 0) {
 		on_event(t, event);
 	} else if (sig == SIGTRAP) {
 		on_trap(t);

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "proc/process.h"
+#include "proc/syscalls.h"
+#include "syscalls/syscalls.h"
 
 static int exec_err_fd = -1; /* read end: the child writes its exec errno here */
 
@@ -70,8 +72,13 @@ static void child(int go_fd, int err_fd, char *const argv[])
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	signal(SIGPIPE, SIG_DFL);
-	if (change_user() == 0)
+	if (change_user() == 0) {
+		/* -S: the last thing before exec. Without it, every call stops (the tracer
+		 * sees that the filter is missing at the exec). */
+		if (syscalls_use_seccomp())
+			sys_seccomp_install();
 		execvp(argv[0], argv);
+	}
 	int e = errno;
 	while (write(err_fd, &e, sizeof(e)) < 0 && errno == EINTR)
 		;
@@ -99,7 +106,8 @@ pid_t launch(char *const argv[])
 	close(go[0]);
 	close(err[1]);
 	long opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
-		    PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL;
+		    PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL |
+		    syscalls_ptrace_options(syscalls_use_seccomp());
 	if (ptrace(PTRACE_SEIZE, pid, 0, opts) < 0) {
 		fprintf(stderr, "ltrace: cannot trace %d: %s\n", (int)pid, strerror(errno));
 		kill(pid, SIGKILL);

@@ -182,6 +182,14 @@ void libraries_update(struct thread *t)
 	}
 }
 
+const struct library *library_at(const struct process *p, taddr_t addr)
+{
+	for (const struct library *l = p->libs; l != NULL; l = l->next)
+		if (addr >= l->img->lo + l->bias && addr < l->img->hi + l->bias)
+			return l;
+	return NULL;
+}
+
 void libraries_free(struct process *p)
 {
 	struct library *next;

@@ -33,6 +33,9 @@ void libraries_start(struct thread *t, bool now);
  * unloaded ones are forgotten). */
 void libraries_update(struct thread *t);
 
+/* The object of p's list mapped at addr, or NULL. */
+const struct library *library_at(const struct process *p, taddr_t addr);
+
 /* Free p's list. */
 void libraries_free(struct process *p);
 

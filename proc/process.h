@@ -29,6 +29,15 @@ struct frame {
 
 struct process;
 
+/* -S: a shown system call, from its entry stop to its exit stop (proc/syscalls.c). */
+struct syscall_state {
+	bool in;           /* entered and shown: its exit is awaited */
+	bool want_exit;    /* with seccomp: resume with PTRACE_SYSCALL to see the exit */
+	long nr;
+	uint64_t args[6];
+	uint64_t entry_ts; /* as frame.entry_ts */
+};
+
 struct thread {
 	pid_t tid;
 	struct process *proc;
@@ -37,6 +46,7 @@ struct thread {
 	bool started;      /* its first stop has been seen */
 	int pending_signal; /* to deliver when it next goes on (seen while we held it) */
 	bool at_trap;       /* held at a SIGTRAP stop that was not handled */
+	struct syscall_state sys; /* -S; its address is the call's output token */
 	struct thread *next; /* in the session's list */
 };
 
@@ -62,6 +72,8 @@ struct process {
 	struct process *vm_owner; /* a vfork child: whose address space (and breakpoints) it
 				   * shares until it execs; NULL otherwise */
 	bool detach_at_start; /* a child we do not follow: let go at its first stop */
+	bool seccomp;         /* -S: our seccomp filter is in it (inherited, never removed): it
+			       * stops at the selected system calls only, and must stay traced */
 	taddr_t startup_trap; /* after exec: where the one-off trap before set-up is, or 0 */
 	uint8_t startup_orig[16];
 	struct process *next;

@@ -12,6 +12,8 @@ struct session {
 	struct proto_table *protos;
 	struct fmt_opts fmt;
 	bool follow_forks;      /* -f */
+	bool syscalls;          /* -S: show system calls */
+	bool no_seccomp;        /* -S: stop at every call even when a filter could select */
 	struct selection select; /* -e, -l, -x, -L */
 	bool demangle;          /* -C */
 	unsigned backtrace_depth; /* -w: frames shown after each call, 0 for none */

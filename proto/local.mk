@@ -8,4 +8,5 @@ libltrace_a_SOURCES += proto/proto.h \
 	proto/parser.h proto/parse.c proto/parse_lex.c proto/parse_type.c \
 	proto/call.c proto/call.h proto/call_format.c proto/printf.c \
 	proto/format.c proto/format.h proto/format_compound.c proto/format_string.c \
-	proto/format_lens.c proto/format_bitvec.c proto/escape.c
+	proto/format_lens.c proto/format_bitvec.c proto/escape.c \
+	proto/dwarf.c proto/dwarf.h

@@ -55,6 +55,13 @@ int proto_table_load_file(struct proto_table *table, const char *path, FILE *err
 int proto_table_load_string(struct proto_table *table, const char *name, const char *text,
 			    FILE *err);
 
+/*
+ * Forget the type names (typedefs) read so far, keeping the prototypes: each file loaded
+ * into the table afterwards starts with none. Every prototype file has its own type names,
+ * as in ltrace, so two files may both define "typedef signum = ...".
+ */
+void proto_table_forget_types(struct proto_table *table);
+
 /* The prototype named name, or NULL. Valid while the table lives. */
 const struct proto *proto_table_lookup(const struct proto_table *table, const char *name);
 

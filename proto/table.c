@@ -52,6 +52,12 @@ int proto_table_load_file(struct proto_table *table, const char *path, FILE *err
 	return bad || errors ? -1 : 0;
 }
 
+void proto_table_forget_types(struct proto_table *table)
+{
+	proto_map_free(&table->typedefs);
+	table->typedefs = (struct map)MAP_INIT;
+}
+
 const struct proto *proto_table_lookup(const struct proto_table *table, const char *name)
 {
 	return proto_map_get(&table->protos, name);

@@ -90,4 +90,8 @@ void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uin
 int64_t arch_syscall_result(const struct arch_regs *regs);
 extern const long arch_sys_mmap;
 
+/* System calls (-S): the AUDIT_ARCH_* value seccomp filters see for this architecture's
+ * calls. The table of calls is the architecture's syscalls.tbl (syscalls/). */
+extern const uint32_t arch_audit_arch;
+
 #endif

@@ -8,9 +8,9 @@
 #include "filter/filter.h"
 #include "filter/glob.h"
 
-static const struct filter_object exe = { "p", "/tmp/fx/p", true };
-static const struct filter_object libc = { "libc.so.6", "/lib/x86_64-linux-gnu/libc.so.6", false };
-static const struct filter_object libmain = { "MAIN", "/tmp/fx/libMAIN.so", false };
+static const struct filter_object exe = { "p", "/tmp/fx/p", true, false };
+static const struct filter_object libc = { "libc.so.6", "/lib/x86_64-linux-gnu/libc.so.6", false, false };
+static const struct filter_object libmain = { "MAIN", "/tmp/fx/libMAIN.so", false, false };
 
 static struct filter *parse_ok(const char *expr)
 {

@@ -25,3 +25,19 @@ check_PROGRAMS += tests/unit/check_filter
 TESTS += tests/unit/check_filter
 tests_unit_check_filter_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_filter_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+# Prototype sources: the search order of prototype files, and prototypes from DWARF
+# (check_dwarf compiles a small library with $(CC) -g when it runs).
+check_PROGRAMS += tests/unit/check_config tests/unit/check_dwarf
+TESTS += tests/unit/check_config tests/unit/check_dwarf
+tests_unit_check_config_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_config_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+tests_unit_check_dwarf_SOURCES = tests/unit/check_dwarf.c tests/unit/fake_cursor.c \
+	tests/unit/fake_cursor.h
+tests_unit_check_dwarf_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
+tests_unit_check_dwarf_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+check_PROGRAMS += tests/unit/check_syscalls
+TESTS += tests/unit/check_syscalls
+tests_unit_check_syscalls_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_syscalls_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)

@@ -1,0 +1,110 @@
+/*
+ * Internal to syscalls/: the table generated from the data files, the argument kinds, and
+ * the decoders of each family (one small file per family). Decoders never fail: what
+ * cannot be read from the tracee is shown as its address.
+ */
+#ifndef LTRACE_SYSCALLS_DECODE_H
+#define LTRACE_SYSCALLS_DECODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <inttypes.h>
+#include <stdint.h>
+
+#include "common/strbuf.h"
+#include "syscalls/syscalls.h"
+
+/* Argument kinds, as named in syscalls/signatures.tbl (SA_ + the name in capitals). */
+enum sys_arg {
+	SA_GUESS = 0, /* no signature: decimal when small, else hex */
+	SA_INT, SA_LONG, SA_ULONG, SA_HEX, SA_PTR,
+	SA_FD, SA_DIRFD, SA_PATH, SA_BUF, SA_OBUF, SA_OCSTR,
+	SA_OFLAGS, SA_OMODE, SA_MODE, SA_ATFLAGS, SA_AMODE, SA_WHENCE, SA_FCNTL, SA_FCNTLARG, SA_FDFLAGS,
+	SA_PROT, SA_MAPFLAGS,
+	SA_SIG, SA_SIGACT, SA_OSIGACT, SA_SIGHOW, SA_SIGSET, SA_OSIGSET,
+	SA_OSTAT, SA_TS, SA_OTS, SA_CLOCK,
+	SA_SOCKADDR, SA_DOMAIN, SA_SOCKTYPE,
+	SA_IOCTL, SA_CLONE, SA_ARGV, SA_ENVP, SA_OPIPE,
+};
+
+/* How the result is shown. */
+enum sys_ret {
+	SR_LONG, /* a number; -1 ERRNO (message) for -4095..-1 */
+	SR_HEX,  /* an address; errors as for SR_LONG */
+	SR_NONE, /* the call does not return: "?" */
+};
+
+struct sys_entry {
+	const char *name; /* NULL: no system call has this number */
+	uint8_t nargs;
+	bool decoded;     /* has a signature; otherwise every argument is SA_GUESS */
+	uint8_t ret;      /* enum sys_ret */
+	uint8_t kind[6];  /* enum sys_arg */
+	uint8_t param[6]; /* the argument a kind refers to (buf:N, sockaddr:N) */
+};
+
+/* Generated from the architecture's syscalls.tbl and signatures.tbl, indexed by number. */
+extern const struct sys_entry sys_table[];
+extern const size_t sys_table_size;
+
+/* What a decoder needs: the call, where to write, and a way to read the tracee. */
+struct sys_ctx {
+	struct strbuf *out;
+	const struct sys_call *call;
+	const struct sys_mem *mem;
+	unsigned string_limit;
+};
+
+/* Read exactly len bytes at addr; false if they cannot all be read. */
+bool sys_read(const struct sys_ctx *c, uint64_t addr, void *buf, size_t len);
+
+/* Named values: one table per set of constants, ending with { 0, NULL }. */
+struct xlat {
+	uint64_t val;
+	const char *name;
+};
+/* The name of val, or NULL. */
+const char *xlat_name(const struct xlat *x, uint64_t val);
+/* val's name, or val as a number (in hex, or decimal). */
+void xlat_enum(struct strbuf *out, const struct xlat *x, uint64_t val, bool hex);
+/* Flags "A|B|0x40": each named bit set in val, then what is left in hex; "0" for none. */
+void xlat_flags(struct strbuf *out, const struct xlat *x, uint64_t val);
+
+/* Whether a raw result is an error (-4095..-1, -errno). */
+bool sys_is_error(int64_t ret);
+
+/* format.c: numbers, pointers, strings, buffers. */
+void sys_put_ptr(struct strbuf *out, uint64_t v);
+void sys_put_guess(struct strbuf *out, uint64_t v);
+/* len bytes at addr as a quoted string, at most string_limit of them, "..." if cut. */
+void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len);
+/* A NUL-terminated string at addr (NULL for 0; the address if unreadable). */
+void sys_put_cstr(const struct sys_ctx *c, uint64_t addr);
+/* Bytes as a quoted C string with escapes, "..." after the quote when cut. */
+void sys_quote(struct strbuf *out, const unsigned char *s, size_t len, bool cut);
+
+/* The decoders of each family: argument i of c->call, of the given kind. */
+void sys_decode_open(const struct sys_ctx *c, int kind, unsigned i);   /* open.c */
+void sys_decode_mem(const struct sys_ctx *c, int kind, unsigned i);    /* mem.c */
+void sys_decode_signal(const struct sys_ctx *c, int kind, unsigned i); /* signal.c */
+void sys_decode_stat(const struct sys_ctx *c, int kind, unsigned i);   /* stat.c */
+void sys_decode_time(const struct sys_ctx *c, int kind, unsigned i);   /* time.c */
+void sys_decode_socket(const struct sys_ctx *c, int kind, unsigned i); /* socket.c */
+void sys_decode_process(const struct sys_ctx *c, int kind, unsigned i); /* process.c */
+void sys_decode_ioctl(const struct sys_ctx *c, int kind, unsigned i);  /* ioctl.c */
+
+/* open.c: "O_RDONLY|O_CLOEXEC"; whether argument i is left out (open's mode without
+ * O_CREAT, fcntl's argument for F_GETFD...), with the ", " before it. */
+void sys_put_open_flags(struct strbuf *out, uint64_t v);
+bool sys_open_omitted(const struct sys_ctx *c, int kind, unsigned i);
+
+/* signal.c: "SIGINT"; a mask "[INT TERM]" (or "~[...]" when most are set). */
+void sys_put_signal(struct strbuf *out, int sig);
+void sys_put_sigmask(struct strbuf *out, uint64_t mask);
+/* stat.c: "S_IFREG|0644". process.c: "CLONE_VM|CLONE_VFORK|SIGCHLD". ioctl.c: "TCGETS" or
+ * "_IOC(_IOC_READ, 0x54, 0x30, 0x4)". */
+void sys_put_file_mode(struct strbuf *out, uint32_t mode);
+void sys_put_clone_flags(struct strbuf *out, uint64_t v);
+void sys_put_ioctl_request(struct strbuf *out, uint32_t req);
+
+#endif

@@ -1,0 +1,264 @@
+/* The arguments and result of a call: the generic kinds, and dispatch to each family. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "syscalls/decode.h"
+
+bool sys_read(const struct sys_ctx *c, uint64_t addr, void *buf, size_t len)
+{
+	return addr != 0 && c->mem->read(c->mem->ctx, addr, buf, len) == (ssize_t)len;
+}
+
+void sys_put_ptr(struct strbuf *out, uint64_t v)
+{
+	if (v == 0)
+		strbuf_append(out, "NULL");
+	else
+		strbuf_printf(out, "%#" PRIx64, v);
+}
+
+/* ltrace's guess for a value of unknown type: small numbers in decimal, the rest in hex. */
+void sys_put_guess(struct strbuf *out, uint64_t v)
+{
+	int64_t s = (int64_t)v;
+
+	if (s >= -10000 && s <= 10000)
+		strbuf_printf(out, "%" PRId64, s);
+	else
+		strbuf_printf(out, "%#" PRIx64, v);
+}
+
+void sys_quote(struct strbuf *out, const unsigned char *s, size_t len, bool cut)
+{
+	strbuf_putc(out, '"');
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = s[i];
+		switch (ch) {
+		case '"': strbuf_append(out, "\\\""); break;
+		case '\\': strbuf_append(out, "\\\\"); break;
+		case '\t': strbuf_append(out, "\\t"); break;
+		case '\n': strbuf_append(out, "\\n"); break;
+		case '\v': strbuf_append(out, "\\v"); break;
+		case '\f': strbuf_append(out, "\\f"); break;
+		case '\r': strbuf_append(out, "\\r"); break;
+		default:
+			if (ch >= 0x20 && ch < 0x7f)
+				strbuf_putc(out, (char)ch);
+			else if (i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '7')
+				strbuf_printf(out, "\\%03o", ch); /* a digit follows: all three */
+			else
+				strbuf_printf(out, "\\%o", ch);
+		}
+	}
+	strbuf_putc(out, '"');
+	if (cut)
+		strbuf_append(out, "...");
+}
+
+#define CHUNK 256
+
+void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len)
+{
+	unsigned char buf[CHUNK];
+	size_t want = len < c->string_limit ? (size_t)len : c->string_limit;
+
+	if (want > sizeof(buf))
+		want = sizeof(buf);
+	if (len > 0 && !sys_read(c, addr, buf, want)) {
+		sys_put_ptr(c->out, addr);
+		return;
+	}
+	sys_quote(c->out, buf, want, want < len);
+}
+
+void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
+{
+	unsigned char buf[CHUNK + 1];
+	size_t limit = c->string_limit < CHUNK ? c->string_limit : CHUNK;
+
+	if (addr == 0) {
+		strbuf_append(c->out, "NULL");
+		return;
+	}
+	/* One read of limit + 1 bytes (fewer at the end of a mapping: read what there is). */
+	ssize_t n = c->mem->read(c->mem->ctx, addr, buf, limit + 1);
+	if (n <= 0) {
+		sys_put_ptr(c->out, addr);
+		return;
+	}
+	unsigned char *nul = memchr(buf, '\0', (size_t)n);
+	if (nul != NULL) {
+		sys_quote(c->out, buf, (size_t)(nul - buf), false);
+		return;
+	}
+	if ((size_t)n < limit + 1) { /* unterminated where the readable memory ends */
+		sys_put_ptr(c->out, addr);
+		return;
+	}
+	sys_quote(c->out, buf, limit, true);
+}
+
+bool sys_is_error(int64_t ret)
+{
+	return ret < 0 && ret >= -4095;
+}
+
+static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
+{
+	uint64_t v = c->call->args[i];
+	const struct sys_entry *e = &sys_table[c->call->nr];
+
+	switch (kind) {
+	case SA_INT:
+	case SA_FD:
+		strbuf_printf(c->out, "%d", (int)v);
+		break;
+	case SA_LONG:
+		strbuf_printf(c->out, "%" PRId64, (int64_t)v);
+		break;
+	case SA_ULONG:
+		strbuf_printf(c->out, "%" PRIu64, v);
+		break;
+	case SA_HEX:
+		strbuf_printf(c->out, "%#" PRIx64, v);
+		break;
+	case SA_PTR:
+		sys_put_ptr(c->out, v);
+		break;
+	case SA_PATH:
+		sys_put_cstr(c, v);
+		break;
+	case SA_BUF:
+		sys_put_buf(c, v, c->call->args[e->param[i]]);
+		break;
+	case SA_OBUF:
+		if (sys_is_error(c->call->ret))
+			sys_put_ptr(c->out, v);
+		else
+			sys_put_buf(c, v, (uint64_t)c->call->ret);
+		break;
+	case SA_OCSTR:
+		if (sys_is_error(c->call->ret))
+			sys_put_ptr(c->out, v);
+		else
+			sys_put_cstr(c, v);
+		break;
+	default:
+		sys_put_guess(c->out, v);
+	}
+}
+
+static void put_arg(const struct sys_ctx *c, unsigned i)
+{
+	const struct sys_entry *e = &sys_table[c->call->nr];
+	int kind = e->decoded ? e->kind[i] : SA_GUESS;
+
+	switch (kind) {
+	case SA_DIRFD: case SA_OFLAGS: case SA_OMODE: case SA_MODE: case SA_ATFLAGS:
+	case SA_AMODE: case SA_WHENCE: case SA_FCNTL: case SA_FCNTLARG:
+	case SA_FDFLAGS:
+		sys_decode_open(c, kind, i);
+		break;
+	case SA_PROT: case SA_MAPFLAGS:
+		sys_decode_mem(c, kind, i);
+		break;
+	case SA_SIG: case SA_SIGACT: case SA_OSIGACT: case SA_SIGHOW: case SA_SIGSET:
+	case SA_OSIGSET:
+		sys_decode_signal(c, kind, i);
+		break;
+	case SA_OSTAT:
+		sys_decode_stat(c, kind, i);
+		break;
+	case SA_TS: case SA_OTS: case SA_CLOCK:
+		sys_decode_time(c, kind, i);
+		break;
+	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE:
+		sys_decode_socket(c, kind, i);
+		break;
+	case SA_CLONE: case SA_ARGV: case SA_ENVP: case SA_OPIPE:
+		sys_decode_process(c, kind, i);
+		break;
+	case SA_IOCTL:
+		sys_decode_ioctl(c, kind, i);
+		break;
+	default:
+		put_generic(c, kind, i);
+	}
+}
+
+static bool is_out(int kind)
+{
+	switch (kind) {
+	case SA_OBUF: case SA_OCSTR: case SA_OSIGACT: case SA_OSIGSET: case SA_OSTAT:
+	case SA_OTS: case SA_OPIPE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static const struct sys_entry *entry_of(long nr)
+{
+	static const struct sys_entry unknown = { NULL, 6, false, SR_LONG, { 0 }, { 0 } };
+
+	if (nr < 0 || (size_t)nr >= sys_table_size || sys_table[nr].name == NULL)
+		return &unknown;
+	return &sys_table[nr];
+}
+
+/* Where the arguments shown at the exit begin (nargs when there are none). */
+static unsigned first_out(const struct sys_entry *e)
+{
+	for (unsigned i = 0; e->decoded && i < e->nargs; i++)
+		if (is_out(e->kind[i]))
+			return i;
+	return e->nargs;
+}
+
+/* An argument left out is not shown at all: nor is its ", ". */
+static bool omitted(const struct sys_ctx *c, const struct sys_entry *e, unsigned i)
+{
+	return e->decoded && sys_open_omitted(c, e->kind[i], i);
+}
+
+static void format_range(const struct sys_ctx *c, unsigned from, unsigned to, bool comma)
+{
+	const struct sys_entry *e = entry_of(c->call->nr);
+
+	for (unsigned i = from; i < to; i++) {
+		if (omitted(c, e, i))
+			continue;
+		if (comma || i > from)
+			strbuf_append(c->out, ", ");
+		if (e->name == NULL) /* no such call: six numbers */
+			sys_put_guess(c->out, c->call->args[i]);
+		else
+			put_arg(c, i);
+	}
+}
+
+void sys_format_in(struct strbuf *out, const struct sys_call *call, const struct sys_mem *mem,
+		   unsigned string_limit)
+{
+	struct sys_ctx c = { out, call, mem, string_limit };
+	const struct sys_entry *e = entry_of(call->nr);
+
+	format_range(&c, 0, first_out(e), false);
+}
+
+bool sys_has_out(long nr)
+{
+	const struct sys_entry *e = entry_of(nr);
+
+	return first_out(e) < e->nargs;
+}
+
+void sys_format_out(struct strbuf *out, const struct sys_call *call, const struct sys_mem *mem,
+		    unsigned string_limit)
+{
+	struct sys_ctx c = { out, call, mem, string_limit };
+	const struct sys_entry *e = entry_of(call->nr);
+	unsigned from = first_out(e);
+
+	format_range(&c, from, e->nargs, from > 0);
+}

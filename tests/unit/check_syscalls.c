@@ -1,0 +1,333 @@
+/* Unit tests: the system call table (against <asm/unistd_64.h>), the decoders, -e @SYS. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter/filter.h"
+#include "syscalls/syscalls.h"
+
+#define UNISTD_H "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
+
+/* Tracee memory is our own: addresses are host pointers. */
+static ssize_t read_self(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	(void)ctx;
+	if (addr < 4096)
+		return -1;
+	memcpy(buf, (const void *)(uintptr_t)addr, len);
+	return (ssize_t)len;
+}
+
+static const struct sys_mem self = { read_self, NULL };
+static char text[1024];
+
+static uint64_t P(const void *p)
+{
+	return (uint64_t)(uintptr_t)p;
+}
+
+/* The arguments of call name shown at the entry. */
+static const char *in(const char *name, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
+		      uint64_t a4, uint64_t a5)
+{
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, a4, a5 }, 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	ck_assert_msg(c.nr >= 0, "no system call %s", name);
+	sys_format_in(&sb, &c, &self, 32);
+	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
+	strbuf_free(&sb);
+	return text;
+}
+
+/* The arguments shown at the exit, after the call returned ret. */
+static const char *out(const char *name, int64_t ret, uint64_t a0, uint64_t a1, uint64_t a2,
+		       uint64_t a3)
+{
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, ret };
+	struct strbuf sb = STRBUF_INIT;
+
+	sys_format_out(&sb, &c, &self, 32);
+	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
+	strbuf_free(&sb);
+	return text;
+}
+
+static const char *ret(const char *name, int64_t value)
+{
+	struct sys_call c = { sys_number(name), { 0 }, value };
+	struct strbuf sb = STRBUF_INIT;
+
+	sys_format_ret(&sb, &c);
+	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
+	strbuf_free(&sb);
+	return text;
+}
+
+START_TEST(table_matches_kernel_header)
+{
+	FILE *f = fopen(UNISTD_H, "r");
+	char line[256], name[128];
+	long nr;
+	int checked = 0;
+
+	if (f == NULL)
+		return; /* no kernel headers here: nothing to compare with */
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (sscanf(line, "#define __NR_%127s %ld", name, &nr) != 2)
+			continue;
+		ck_assert_msg(sys_name(nr) != NULL && strcmp(sys_name(nr), name) == 0,
+			      "%s is %ld in " UNISTD_H ", %s in our table", name, nr,
+			      sys_name(nr) ? sys_name(nr) : "nothing");
+		ck_assert_int_eq(sys_number(name), nr);
+		checked++;
+	}
+	fclose(f);
+	ck_assert_int_gt(checked, 300);
+}
+END_TEST
+
+START_TEST(names_and_numbers)
+{
+	ck_assert_str_eq(sys_name(0), "read");
+	ck_assert_str_eq(sys_name(257), "openat");
+	ck_assert_int_eq(sys_number("exit_group"), 231);
+	ck_assert_int_eq(sys_number("no_such_call"), -1);
+	ck_assert_ptr_null(sys_name(-1));
+	ck_assert_ptr_null(sys_name(100000));
+	ck_assert(!sys_returns(sys_number("exit_group")));
+	ck_assert(sys_returns(sys_number("read")));
+}
+END_TEST
+
+START_TEST(open_flags_and_modes)
+{
+	ck_assert_str_eq(in("openat", (uint64_t)-100, P("/etc/hostname"), 0, 0, 0, 0),
+			 "AT_FDCWD, \"/etc/hostname\", O_RDONLY");
+	ck_assert_str_eq(in("openat", 3, P("f"), 01 | 0100 | 01000, 0644, 0, 0),
+			 "3, \"f\", O_WRONLY|O_CREAT|O_TRUNC, 0644");
+	ck_assert_str_eq(in("open", P("d"), 02 | 02000000 | 0200000, 0, 0, 0, 0),
+			 "\"d\", O_RDWR|O_DIRECTORY|O_CLOEXEC");
+	ck_assert_str_eq(in("open", P("t"), 02 | 020200000, 0600, 0, 0, 0),
+			 "\"t\", O_RDWR|O_TMPFILE, 0600");
+	ck_assert_str_eq(in("open", P("x"), 0x80000000u, 0, 0, 0, 0), "\"x\", O_RDONLY|0x80000000");
+	ck_assert_str_eq(in("access", P("/p"), 0, 0, 0, 0, 0), "\"/p\", F_OK");
+	ck_assert_str_eq(in("access", P("/p"), 6, 0, 0, 0, 0), "\"/p\", R_OK|W_OK");
+	ck_assert_str_eq(in("unlinkat", 5, P("d"), 0x200, 0, 0, 0), "5, \"d\", AT_REMOVEDIR");
+	ck_assert_str_eq(in("mkdir", P("d"), 0755, 0, 0, 0, 0), "\"d\", 0755");
+	ck_assert_str_eq(in("lseek", 3, (uint64_t)-5, 2, 0, 0, 0), "3, -5, SEEK_END");
+	ck_assert_str_eq(in("fcntl", 3, 1, 99, 0, 0, 0), "3, F_GETFD");
+	ck_assert_str_eq(in("fcntl", 3, 2, 1, 0, 0, 0), "3, F_SETFD, FD_CLOEXEC");
+	ck_assert_str_eq(in("fcntl", 3, 4, 04000, 0, 0, 0), "3, F_SETFL, O_RDONLY|O_NONBLOCK");
+	ck_assert_str_eq(in("dup3", 3, 4, 02000000, 0, 0, 0), "3, 4, O_CLOEXEC");
+}
+END_TEST
+
+START_TEST(mmap_prot_and_flags)
+{
+	ck_assert_str_eq(in("mmap", 0, 8192, 3, 0x22, (uint64_t)-1, 0),
+			 "NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0");
+	ck_assert_str_eq(in("mmap", 0x7f0000001000, 4096, 5, 0x812, 3, 0x1000),
+			 "0x7f0000001000, 4096, PROT_READ|PROT_EXEC, "
+			 "MAP_PRIVATE|MAP_FIXED|MAP_DENYWRITE, 3, 0x1000");
+	ck_assert_str_eq(in("mprotect", 0x1000, 4096, 0, 0, 0, 0), "0x1000, 4096, PROT_NONE");
+	ck_assert_str_eq(in("mprotect", 0x1000, 4096, 0x10, 0, 0, 0), "0x1000, 4096, 0x10");
+	ck_assert_str_eq(ret("mmap", 0x7f5c2a1000), "0x7f5c2a1000");
+	ck_assert_str_eq(ret("mmap", -12), "-1 ENOMEM (Cannot allocate memory)");
+	ck_assert_str_eq(in("brk", 0, 0, 0, 0, 0, 0), "NULL");
+}
+END_TEST
+
+START_TEST(strings_and_buffers)
+{
+	static const char bin[] = "\177ELF\2\1\0001";
+
+	ck_assert_str_eq(in("write", 1, P("hi 2\n"), 5, 0, 0, 0), "1, \"hi 2\\n\", 5");
+	ck_assert_str_eq(in("write", 1, P(bin), 8, 0, 0, 0), "1, \"\\177ELF\\2\\1\\0001\", 8");
+	ck_assert_str_eq(in("write", 1, P("0123456789abcdefghijklmnopqrstuvwxyz"), 36, 0, 0, 0),
+			 "1, \"0123456789abcdefghijklmnopqrstuv\"..., 36");
+	ck_assert_str_eq(in("write", 1, 16, 5, 0, 0, 0), "1, 0x10, 5"); /* unreadable */
+	ck_assert_str_eq(in("read", 3, P(text), 16, 0, 0, 0), "3");
+	char buf[16] = "myhost\nGARBAGE";
+	ck_assert_str_eq(out("read", 7, 3, P(buf), 16, 0), ", \"myhost\\n\", 16");
+	ck_assert_str_eq(out("read", -11, 3, 0x1000, 16, 0), ", 0x1000, 16");
+	ck_assert_str_eq(in("unlink", 0, 0, 0, 0, 0, 0), "NULL");
+	const char *argv[] = { "/bin/true", "-x", NULL };
+	const char *envp[] = { "A=1", "B=2", "C=3", NULL };
+	const char *got = in("execve", P("/bin/true"), P(argv), P(envp), 0, 0, 0);
+	char want[128];
+	snprintf(want, sizeof(want), "\"/bin/true\", [\"/bin/true\", \"-x\"], %#llx /* 3 vars */",
+		 (unsigned long long)P(envp));
+	ck_assert_str_eq(got, want);
+}
+END_TEST
+
+START_TEST(results_and_errors)
+{
+	ck_assert_str_eq(ret("openat", 3), "3");
+	ck_assert_str_eq(ret("openat", -2), "-1 ENOENT (No such file or directory)");
+	ck_assert_str_eq(ret("close", -9), "-1 EBADF (Bad file descriptor)");
+	ck_assert_str_eq(ret("read", -512), "? ERESTARTSYS (To be restarted if SA_RESTART is set)");
+	ck_assert_str_eq(ret("nanosleep", -516), "? ERESTART_RESTARTBLOCK (Interrupted by signal)");
+	ck_assert(sys_ret_restarts(-513));
+	ck_assert(!sys_ret_restarts(-4));
+	ck_assert_str_eq(ret("exit_group", 0), "?");
+	ck_assert_str_eq(ret("lseek", 1LL << 40), "1099511627776");
+}
+END_TEST
+
+START_TEST(signals)
+{
+	struct { uint64_t handler, flags, restorer, mask; } sa = {
+		0x1234, 0x04000000 | 0x10000000, 0x7f00, (1u << 1) | (1u << 13)
+	};
+	uint64_t mask = ~0ull & ~(1ull << 10); /* all but SIGSEGV (11) */
+
+	ck_assert_str_eq(in("kill", 123, 10, 0, 0, 0, 0), "123, SIGUSR1");
+	ck_assert_str_eq(in("kill", 123, 0, 0, 0, 0, 0), "123, 0");
+	ck_assert_str_eq(in("tgkill", 1, 2, 34, 0, 0, 0), "1, 2, SIGRT_2");
+	ck_assert_str_eq(in("rt_sigaction", 2, P(&sa), 0, 8, 0, 0),
+			 "SIGINT, {sa_handler=0x1234, sa_mask=[INT ALRM], "
+			 "sa_flags=SA_RESTORER|SA_RESTART, sa_restorer=0x7f00}");
+	sa.handler = 1;
+	sa.flags = 0;
+	sa.mask = 0;
+	ck_assert_str_eq(in("rt_sigaction", 15, P(&sa), 0, 8, 0, 0),
+			 "SIGTERM, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=0}");
+	ck_assert_str_eq(out("rt_sigaction", 0, 15, 0, 0, 8), ", NULL, 8");
+	ck_assert_str_eq(in("rt_sigprocmask", 2, P(&mask), 0, 8, 0, 0), "SIG_SETMASK, ~[SEGV]");
+	ck_assert_str_eq(out("rt_sigprocmask", 0, 0, 0, P(&mask), 8), ", ~[SEGV], 8");
+}
+END_TEST
+
+START_TEST(stat_time_socket)
+{
+	uint64_t st[18] = { 0 };
+	int64_t ts[2] = { 1, 500 };
+	/* AF_INET, port 80 (network order), 127.0.0.1 */
+	unsigned char sin[16] = { 2, 0, 0, 80, 127, 0, 0, 1 };
+	unsigned char sun[110] = { 1, 0, '/', 't', 'm', 'p', '/', 's', 0 };
+
+	st[3] = 0100644;  /* st_mode (with st_uid 0 in the high half) */
+	st[6] = 7;        /* st_size */
+	ck_assert_str_eq(out("fstat", 0, 3, P(st), 0, 0), ", {st_mode=S_IFREG|0644, st_size=7, ...}");
+	st[3] = 020620;
+	st[5] = (0x88 << 8) | 3; /* st_rdev: makedev(0x88, 3) */
+	ck_assert_str_eq(out("newfstatat", 0, 1, P(""), P(st), 0x1000),
+			 ", {st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0x3), ...}, AT_EMPTY_PATH");
+	char want[64]; /* after an error: the address */
+	snprintf(want, sizeof(want), ", %#llx", (unsigned long long)P(st));
+	ck_assert_str_eq(out("fstat", -9, 3, P(st), 0, 0), want);
+	ck_assert_str_eq(in("nanosleep", P(ts), 0, 0, 0, 0, 0), "{tv_sec=1, tv_nsec=500}");
+	ck_assert_str_eq(in("clock_gettime", 1, 0, 0, 0, 0, 0), "CLOCK_MONOTONIC");
+	ck_assert_str_eq(in("socket", 2, 1 | 02000000, 0, 0, 0, 0),
+			 "AF_INET, SOCK_STREAM|SOCK_CLOEXEC, 0");
+	ck_assert_str_eq(in("connect", 3, P(sin), 16, 0, 0, 0),
+			 "3, {sa_family=AF_INET, sin_port=htons(80), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, 16");
+	ck_assert_str_eq(in("bind", 3, P(sun), 110, 0, 0, 0),
+			 "3, {sa_family=AF_UNIX, sun_path=\"/tmp/s\"}, 110");
+}
+END_TEST
+
+START_TEST(ioctl_and_clone)
+{
+	ck_assert_str_eq(in("ioctl", 1, 0x5401, 0x1000, 0, 0, 0), "1, TCGETS, 0x1000");
+	ck_assert_str_eq(in("ioctl", 1, 0x80045430, 0x1000, 0, 0, 0), "1, TIOCGPTN, 0x1000");
+	ck_assert_str_eq(in("ioctl", 1, 0xc0105512, 0, 0, 0, 0),
+			 "1, _IOC(_IOC_READ|_IOC_WRITE, 0x55, 0x12, 0x10), 0");
+	ck_assert_str_eq(in("clone", 0x100 | 0x4000 | 17, 0, 0, 0, 0, 0),
+			 "CLONE_VM|CLONE_VFORK|SIGCHLD, NULL, NULL, NULL, 0");
+	ck_assert_str_eq(in("clone", 0, 0, 0, 0, 0, 0), "0, NULL, NULL, NULL, 0");
+	ck_assert_str_eq(in("exit_group", 3, 0, 0, 0, 0, 0), "3");
+}
+END_TEST
+
+START_TEST(unknown_calls)
+{
+	ck_assert_str_eq(in("prlimit64", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
+	struct sys_call c = { 400, { 1, 2, 3, 4, 5, 6 }, 0 }; /* no call has this number */
+	struct strbuf sb = STRBUF_INIT;
+	sys_format_in(&sb, &c, &self, 32);
+	ck_assert_str_eq(strbuf_str(&sb), "1, 2, 3, 4, 5, 6");
+	strbuf_free(&sb);
+}
+END_TEST
+
+/* -e rules: @SYS selects system calls, and nothing else does. */
+static void select_with(const char *expr)
+{
+	char *err = NULL;
+	struct filter *f = filter_parse(expr, &err);
+
+	ck_assert_ptr_nonnull(f);
+	sys_select_init(&f, 1);
+	filter_free(f);
+}
+
+START_TEST(selection)
+{
+	long openat = sys_number("openat"), close_ = sys_number("close"), read_ = sys_number("read");
+
+	sys_select_init(NULL, 0);
+	ck_assert(sys_select_all() && sys_selected(openat));
+	select_with("openat@SYS+close@SYS");
+	ck_assert(sys_selected(openat) && sys_selected(close_) && !sys_selected(read_));
+	ck_assert(!sys_select_all());
+	select_with("o*"); /* no @SYS rule: every call */
+	ck_assert(sys_select_all() && sys_selected(read_));
+	select_with("o*+close@SYS"); /* o* is about libraries only */
+	ck_assert(!sys_selected(openat) && sys_selected(close_));
+	select_with("*@SYS-close@SYS");
+	ck_assert(sys_selected(openat) && !sys_selected(close_));
+	select_with("@SYS");
+	ck_assert(sys_select_all());
+	sys_select_free();
+
+	/* and @SYS rules select no library function */
+	struct filter_object libc = { "libc.so.6", "/lib/libc.so.6", false, false };
+	struct filter_object sys = { "SYS", "", false, true };
+	char *err = NULL;
+	struct filter *f = filter_parse("open*@SYS", &err);
+	ck_assert(!filter_match(f, "open", &libc) && filter_match(f, "openat", &sys));
+	filter_free(f);
+	f = filter_parse("@S*", &err);
+	ck_assert(!filter_match(f, "openat", &sys));
+	filter_free(f);
+}
+END_TEST
+
+static Suite *syscalls_suite(void)
+{
+	Suite *s = suite_create("syscalls");
+	TCase *tc = tcase_create("table");
+
+	tcase_add_test(tc, table_matches_kernel_header);
+	tcase_add_test(tc, names_and_numbers);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("decoders");
+	tcase_add_test(tc, open_flags_and_modes);
+	tcase_add_test(tc, mmap_prot_and_flags);
+	tcase_add_test(tc, strings_and_buffers);
+	tcase_add_test(tc, results_and_errors);
+	tcase_add_test(tc, signals);
+	tcase_add_test(tc, stat_time_socket);
+	tcase_add_test(tc, ioctl_and_clone);
+	tcase_add_test(tc, unknown_calls);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("selection");
+	tcase_add_test(tc, selection);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(syscalls_suite());
+
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
