@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <gelf.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,11 +16,12 @@ static void read_segments(Elf *elf, struct image *img)
 	size_t n = 0;
 
 	img->lo = (taddr_t)-1;
-	elf_getphdrnum(elf, &n);
-	for (size_t i = 0; i < n; i++) {
+	if (elf_getphdrnum(elf, &n) != 0)
+		n = 0;
+	for (size_t i = 0; i < n && i <= INT_MAX; i++) {
 		GElf_Phdr ph;
 		if (gelf_getphdr(elf, (int)i, &ph) == NULL)
-			continue;
+			break; /* the count is outside data: stop at the first unreadable header */
 		if (ph.p_type == PT_DYNAMIC)
 			img->dynamic = ph.p_vaddr;
 		if (ph.p_type != PT_LOAD)

@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <gelf.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -82,15 +83,23 @@ static void sort_unique(struct symtab *st)
 
 static void read_segments(Elf *elf, struct symtab *st)
 {
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 
-	elf_getphdrnum(elf, &n);
-	st->segs = xcalloc(n + 1, sizeof(*st->segs));
-	for (size_t i = 0; i < n; i++) {
+	/* The header count is outside data (it may claim billions): grow as loads are found,
+	 * and stop at the first header libelf cannot read. */
+	if (elf_getphdrnum(elf, &n) != 0)
+		n = 0;
+	for (size_t i = 0; i < n && i <= INT_MAX; i++) {
 		GElf_Phdr ph;
-		if (gelf_getphdr(elf, (int)i, &ph) != NULL && ph.p_type == PT_LOAD)
-			st->segs[st->nsegs++] = (struct segment){ ph.p_vaddr, ph.p_offset,
-								  ph.p_filesz };
+		if (gelf_getphdr(elf, (int)i, &ph) == NULL)
+			break;
+		if (ph.p_type != PT_LOAD)
+			continue;
+		if (st->nsegs == cap) {
+			cap = cap ? 2 * cap : 4;
+			st->segs = xrealloc(st->segs, cap * sizeof(*st->segs));
+		}
+		st->segs[st->nsegs++] = (struct segment){ ph.p_vaddr, ph.p_offset, ph.p_filesz };
 	}
 }
 
