@@ -28,11 +28,15 @@ static bool within_reach(taddr_t a, taddr_t b)
 	return (a > b ? a - b : b - a) < ARCH_SLOT_REACH;
 }
 
+int scratch_reaches(taddr_t base, size_t size, taddr_t addr)
+{
+	return within_reach(base, addr) && within_reach(base + size, addr);
+}
+
 struct scratch *scratch_near(struct scratch *s, taddr_t addr, size_t len)
 {
 	for (; s != NULL; s = s->next)
-		if (s->base != 0 && s->used + len <= s->size && within_reach(s->base, addr) &&
-		    within_reach(s->base + s->size, addr))
+		if (s->base != 0 && s->used + len <= s->size && scratch_reaches(s->base, s->size, addr))
 			return s;
 	return NULL;
 }

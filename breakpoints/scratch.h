@@ -23,6 +23,10 @@ taddr_t scratch_alloc(struct scratch *s, size_t len);
 /* Whether addr lies inside the scratch area or one of the areas after it. */
 int scratch_contains(const struct scratch *s, taddr_t addr);
 
+/* Whether code at addr and every byte of [base, base + size) are within the reach of the
+ * arch's relative jumps of each other. */
+int scratch_reaches(taddr_t base, size_t size, taddr_t addr);
+
 /* The area (s or one after it) with room for len bytes within reach of addr, or NULL. */
 struct scratch *scratch_near(struct scratch *s, taddr_t addr, size_t len);
 

@@ -15,6 +15,7 @@
 #include "proc/exec.h"
 #include "proc/memory.h"
 #include "proc/process.h"
+#include "proc/scratch_map.h"
 #include "proc/syscalls.h"
 #include "sysdeps/arch.h"
 
@@ -89,6 +90,24 @@ static int seize_threads(struct process *p)
 	return total;
 }
 
+/* Whether tid has a SIGTRAP queued that it has not reported yet (it executed one of our
+ * int3 just before PTRACE_INTERRUPT, whose stop the kernel reports first). */
+static bool sigtrap_queued(pid_t tid)
+{
+	char path[64], line[256];
+	unsigned long long pnd = 0;
+	bool found = false;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	FILE *f = fopen(path, "re");
+	if (f == NULL)
+		return false;
+	while (!found && fgets(line, sizeof(line), f) != NULL)
+		found = sscanf(line, "SigPnd: %llx", &pnd) == 1;
+	fclose(f);
+	return (pnd & (1ull << (SIGTRAP - 1))) != 0;
+}
+
 /*
  * Wait until thread t is stopped (we asked with PTRACE_INTERRUPT). A signal it reports
  * meanwhile is kept to be delivered later; a thread it creates meanwhile is added (it
@@ -99,11 +118,16 @@ static int wait_stopped(struct thread *t)
 	int status;
 
 	for (;;) {
-		if (waitpid(t->tid, &status, __WALL) < 0)
+		if (thread_wait(t->tid, &status) < 0)
 			return -1;
 		if (WIFEXITED(status) || WIFSIGNALED(status))
 			return -1;
 		int event = status >> 16, sig = WSTOPSIG(status);
+		if (event == PTRACE_EVENT_STOP && sigtrap_queued(t->tid)) {
+			/* Let it report the trap: it stops again before running any code. */
+			if (ptrace(PTRACE_CONT, t->tid, 0, 0) == 0)
+				continue;
+		}
 		if (event == PTRACE_EVENT_CLONE) {
 			unsigned long msg = 0;
 			ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg);
@@ -178,8 +202,9 @@ static void step_out_of_scratch(struct thread *t, const struct scratch *sc)
 	for (int i = 0; i < 16; i++) {
 		if (arch_get_regs(t->tid, &regs) < 0 || !scratch_contains(sc, arch_pc(&regs)))
 			return;
-		if (ptrace(PTRACE_SINGLESTEP, t->tid, 0, 0) < 0 ||
-		    waitpid(t->tid, &status, __WALL) < 0 || !WIFSTOPPED(status))
+		if (ptrace(PTRACE_SINGLESTEP, t->tid, 0, 0) < 0)
+			return;
+		if (thread_wait(t->tid, &status) < 0 || !WIFSTOPPED(status))
 			return;
 		if ((status >> 16) == 0 && WSTOPSIG(status) != SIGTRAP)
 			t->pending_signal = WSTOPSIG(status);
@@ -206,6 +231,28 @@ static void restore_thread(struct thread *t, struct process *vm)
 	step_out_of_scratch(t, &vm->scratch);
 }
 
+/* Take our scratch areas out of p's address space (all its threads are stopped and none
+ * is inside an area), so that attaching again finds the same room. The munmap runs
+ * through code lent by the first thread's pc: the stub in the first area would be
+ * unmapped under its own feet. */
+static void unmap_scratch(struct process *p)
+{
+	struct thread *t = threads_first();
+	struct arch_regs regs;
+	struct code_loan loan;
+	int pending = 0;
+
+	while (t != NULL && t->proc != p)
+		t = t->next;
+	if (t == NULL || p->scratch.base == 0 || arch_get_regs(t->tid, &regs) < 0 ||
+	    scratch_code_borrow(p, arch_pc(&regs), &loan) < 0)
+		return;
+	scratch_unmap_all(t, arch_pc(&regs), &p->scratch, &pending);
+	scratch_code_return(p, &loan);
+	if (pending != 0 && t->pending_signal == 0)
+		t->pending_signal = pending;
+}
+
 static void detach_process(struct process *p)
 {
 	struct process *vm = process_vm(p);
@@ -214,8 +261,10 @@ static void detach_process(struct process *p)
 	for (struct thread *t = threads_first(); t != NULL; t = t->next)
 		if (t->proc == p)
 			restore_thread(t, vm);
-	if (vm == p && p->mem_fd >= 0)
+	if (vm == p && p->mem_fd >= 0) {
 		bp_unplant_all(p->bps, p->mem_fd);
+		unmap_scratch(p);
+	}
 	for (struct thread *t = threads_first(), *next; t != NULL; t = next) {
 		next = t->next;
 		if (t->proc != p)

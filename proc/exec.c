@@ -72,14 +72,12 @@ int exec_begin(struct thread *t)
 static int map_first_scratch(struct thread *t, taddr_t at, int *pending)
 {
 	struct process *p = t->proc;
-	uint8_t orig[16];
+	struct code_loan loan;
 
-	if (arch_syscall_trap_size > sizeof(orig) ||
-	    mem_read(p->pid, at, orig, arch_syscall_trap_size) != (ssize_t)arch_syscall_trap_size ||
-	    mem_write(p->mem_fd, at, arch_syscall_trap, arch_syscall_trap_size) < 0)
+	if (scratch_code_borrow(p, at, &loan) < 0)
 		return -1;
 	int rc = scratch_map(t, at, p->exe->lo + p->bias, &p->scratch, pending);
-	mem_write(p->mem_fd, at, orig, arch_syscall_trap_size);
+	scratch_code_return(p, &loan);
 	if (rc < 0)
 		return -1;
 	taddr_t stub = scratch_alloc(&p->scratch, arch_syscall_trap_size);

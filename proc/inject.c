@@ -5,6 +5,7 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
+#include "proc/process.h"
 #include "sysdeps/arch.h"
 
 /* Run tid until it traps; other signals are set aside for later delivery. */
@@ -15,7 +16,7 @@ static int run_to_trap(pid_t tid, int *pending)
 	for (;;) {
 		if (ptrace(PTRACE_CONT, tid, 0, 0) < 0)
 			return -1;
-		if (waitpid(tid, &status, __WALL) < 0)
+		if (thread_wait(tid, &status) < 0)
 			return -1;
 		if (!WIFSTOPPED(status))
 			return -1;

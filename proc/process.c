@@ -1,6 +1,8 @@
 #include "proc/process.h"
 
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "common/xalloc.h"
@@ -124,4 +126,14 @@ void thread_pop(struct thread *t)
 {
 	if (t->depth > 0)
 		t->depth--;
+}
+
+int thread_wait(pid_t tid, int *status)
+{
+	for (;;) {
+		if (waitpid(tid, status, __WALL) >= 0)
+			return 0;
+		if (errno != EINTR)
+			return -1;
+	}
 }

@@ -80,6 +80,8 @@ struct process {
 };
 
 struct thread *thread_find(pid_t tid);
+/* waitpid(tid, status, __WALL), retried when a signal to us interrupts it: 0 or -1. */
+int thread_wait(pid_t tid, int *status);
 struct thread *thread_new(pid_t tid, struct process *proc);
 /* Give a thread first seen before its creation event its process. */
 void thread_set_process(struct thread *t, struct process *proc);

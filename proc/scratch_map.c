@@ -1,43 +1,108 @@
 #include "proc/scratch_map.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
 #include "common/xalloc.h"
 #include "proc/inject.h"
+#include "proc/memory.h"
 #include "sysdeps/arch.h"
 
 #define SCRATCH_SIZE (1u << 20)
 
+static int64_t inject_mmap(struct thread *t, taddr_t stub, taddr_t hint, long flags,
+			   int *pending)
+{
+	uint64_t args[6] = { hint, SCRATCH_SIZE, PROT_READ | PROT_EXEC, (uint64_t)flags,
+			     (uint64_t)-1, 0 };
+	int64_t addr = -1;
+	int sig = 0;
+
+	int rc = inject_syscall(t->tid, stub, arch_sys_mmap, args, &addr, &sig);
+	if (sig != 0) /* keep the first signal that came in any of the calls */
+		*pending = sig;
+	return rc < 0 ? INT64_MIN : addr;
+}
+
+static int inject_munmap(struct thread *t, taddr_t stub, taddr_t base, size_t size,
+			 int *pending)
+{
+	uint64_t args[6] = { base, size, 0, 0, 0, 0 };
+	int64_t res = -1;
+	int sig = 0;
+
+	int rc = inject_syscall(t->tid, stub, arch_sys_munmap, args, &res, &sig);
+	if (sig != 0)
+		*pending = sig;
+	return rc < 0 || res != 0 ? -1 : 0;
+}
+
 int scratch_map(struct thread *t, taddr_t stub, taddr_t near, struct scratch *out,
 		int *pending)
 {
-	/* Below the object, where nothing grows into it: a few distances, then anywhere. */
-	static const taddr_t gaps[] = { 1u << 20, 16u << 20, 256u << 20, 0 };
+	/* Below the object, where nothing grows into it, at a few distances; then wherever
+	 * the kernel puts it, kept only if it is within reach of the object. */
+	static const taddr_t gaps[] = { 1u << 20,   16u << 20,  64u << 20,  256u << 20,
+					512u << 20, 768u << 20, 1024u << 20 };
 	taddr_t lo = near & ~(taddr_t)0xfff;
 	int64_t addr = -1;
 
-	for (size_t i = 0; i < sizeof(gaps) / sizeof(gaps[0]); i++) {
-		taddr_t hint = 0;
-		long flags = MAP_PRIVATE | MAP_ANONYMOUS;
-		if (gaps[i] != 0) {
-			if (lo < gaps[i] + SCRATCH_SIZE + 0x10000)
-				continue;
-			hint = lo - gaps[i] - SCRATCH_SIZE;
-			flags |= MAP_FIXED_NOREPLACE;
-		}
-		uint64_t args[6] = { hint, SCRATCH_SIZE, PROT_READ | PROT_EXEC, (uint64_t)flags,
-				     (uint64_t)-1, 0 };
-		if (inject_syscall(t->tid, stub, arch_sys_mmap, args, &addr, pending) < 0)
+	*pending = 0;
+	for (size_t i = 0; i < sizeof(gaps) / sizeof(gaps[0]) && addr < 0; i++) {
+		if (lo < gaps[i] + SCRATCH_SIZE + 0x10000)
+			continue;
+		taddr_t hint = lo - gaps[i] - SCRATCH_SIZE;
+		addr = inject_mmap(t, stub, hint, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+				   pending);
+		if (addr == INT64_MIN)
 			return -1;
-		if (addr > 0 && (hint == 0 || (taddr_t)addr == hint))
-			break;
-		addr = -1;
+		if (addr > 0 && (taddr_t)addr != hint) { /* a kernel without NOREPLACE */
+			inject_munmap(t, stub, (taddr_t)addr, SCRATCH_SIZE, pending);
+			addr = -1;
+		}
+	}
+	if (addr < 0) {
+		addr = inject_mmap(t, stub, 0, MAP_PRIVATE | MAP_ANONYMOUS, pending);
+		if (addr == INT64_MIN)
+			return -1;
+		if (addr > 0 && !scratch_reaches((taddr_t)addr, SCRATCH_SIZE, near)) {
+			inject_munmap(t, stub, (taddr_t)addr, SCRATCH_SIZE, pending);
+			addr = -1;
+		}
 	}
 	if (addr <= 0) /* -errno */
 		return -1;
 	*out = (struct scratch){ (taddr_t)addr, SCRATCH_SIZE, 0, out->next };
 	return 0;
+}
+
+int scratch_code_borrow(struct process *p, taddr_t at, struct code_loan *loan)
+{
+	loan->at = 0;
+	if (arch_syscall_trap_size > sizeof(loan->orig) ||
+	    mem_read(p->pid, at, loan->orig, arch_syscall_trap_size) !=
+		    (ssize_t)arch_syscall_trap_size ||
+	    mem_write(p->mem_fd, at, arch_syscall_trap, arch_syscall_trap_size) < 0)
+		return -1;
+	loan->at = at;
+	return 0;
+}
+
+void scratch_code_return(struct process *p, const struct code_loan *loan)
+{
+	if (loan->at != 0)
+		mem_write(p->mem_fd, loan->at, loan->orig, arch_syscall_trap_size);
+}
+
+int scratch_unmap_all(struct thread *t, taddr_t stub, const struct scratch *s, int *pending)
+{
+	int rc = 0;
+
+	for (; s != NULL; s = s->next)
+		if (s->base != 0 && inject_munmap(t, stub, s->base, s->size, pending) < 0)
+			rc = -1;
+	return rc;
 }
 
 taddr_t scratch_slot(struct thread *t, taddr_t addr, size_t len)

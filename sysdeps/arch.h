@@ -88,7 +88,7 @@ extern const uint8_t arch_syscall_trap[];
 extern const size_t arch_syscall_trap_size;
 void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uint64_t args[6]);
 int64_t arch_syscall_result(const struct arch_regs *regs);
-extern const long arch_sys_mmap;
+extern const long arch_sys_mmap, arch_sys_munmap;
 
 /* System calls (-S): the AUDIT_ARCH_* value seccomp filters see for this architecture's
  * calls. The table of calls is the architecture's syscalls.tbl (syscalls/). */

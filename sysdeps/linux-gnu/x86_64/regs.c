@@ -182,6 +182,7 @@ void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
 const uint8_t arch_syscall_trap[] = { 0x0f, 0x05, 0xcc };
 const size_t arch_syscall_trap_size = sizeof(arch_syscall_trap);
 const long arch_sys_mmap = 9;
+const long arch_sys_munmap = 11;
 const uint32_t arch_audit_arch = 0xc000003eu; /* AUDIT_ARCH_X86_64 */
 
 void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uint64_t args[6])

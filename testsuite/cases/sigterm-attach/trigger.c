@@ -1,6 +1,7 @@
 /* trigger WHEN PID COMMAND...: run COMMAND (the tracer attaching to PID) and send it
  * SIGTERM at the moment WHEN:
- *   seized:K   as soon as K threads of PID say they are traced (TracerPid)
+ *   seized:K[+US]  as soon as K threads of PID say they are traced (TracerPid), and
+ *              US microseconds more (default 0)
  *   delay:US   US microseconds after starting it
  * then wait for it, at most 20 s (then SIGKILL).  Prints `exit N', `signal N' or
  * `hung', and `late' if K threads were never seen traced (the tracer had finished
@@ -65,7 +66,9 @@ int main(int argc, char **argv)
 	long t0 = now_us();
 	int late = 0, reaped = 0;
 	if (strncmp(argv[1], "seized:", 7) == 0) {
+		char *plus = strchr(argv[1], '+');
 		int k = atoi(argv[1] + 7);
+		long extra = plus != NULL ? atol(plus + 1) : 0;
 		while (traced_threads(argv[2]) < k) {
 			if (waitpid(lt, &status, WNOHANG) == lt) {
 				late = reaped = 1;
@@ -76,6 +79,8 @@ int main(int argc, char **argv)
 				break;
 			}
 		}
+		for (long t1 = now_us(); !late && now_us() - t1 < extra;)
+			;
 	} else if (strncmp(argv[1], "delay:", 6) == 0) {
 		long us = atol(argv[1] + 6);
 		while (now_us() - t0 < us)

@@ -1,0 +1,1 @@
+long step(long i) { return 2 * i; }

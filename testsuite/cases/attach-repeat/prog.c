@@ -1,0 +1,43 @@
+/* 4 threads calling step() in a loop until the file "done" appears, checking every
+ * result; writes its pid to "pid" once every thread runs.  Prints "ok" and exits 0
+ * only if every call returned what it should. */
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#define NTHREADS 4
+
+long step(long i);
+
+static volatile int bad;
+static pthread_barrier_t barrier;
+
+static void *loop(void *arg)
+{
+	(void)arg;
+	pthread_barrier_wait(&barrier);
+	for (long i = 0; access("done", F_OK) != 0; i++) {
+		if (step(i) != 2 * i)
+			bad = 1;
+		usleep(1000);
+	}
+	return NULL;
+}
+
+int main(void)
+{
+	pthread_t t[NTHREADS];
+
+	pthread_barrier_init(&barrier, NULL, NTHREADS + 1);
+	for (long i = 0; i < NTHREADS; i++)
+		pthread_create(&t[i], NULL, loop, (void *)i);
+	pthread_barrier_wait(&barrier);
+	FILE *f = fopen("pid.tmp", "w");
+	fprintf(f, "%d\n", (int)getpid());
+	fclose(f);
+	rename("pid.tmp", "pid");
+	for (int i = 0; i < NTHREADS; i++)
+		pthread_join(t[i], NULL);
+	printf("%s\n", bad ? "BAD" : "ok");
+	return bad;
+}
