@@ -85,7 +85,7 @@ static void show_return(struct thread *t, struct sys_call *c, taddr_t pc)
 	if (output_formats_values()) {
 		if (sys_has_out(c->nr))
 			sys_format_out(&out, c, &mem, session.fmt.string_limit);
-		sys_format_ret(&ret, c);
+		sys_format_ret(&ret, c, &mem);
 	}
 	e.out_args = out.len > 0 ? strbuf_str(&out) : NULL;
 	e.text = strbuf_str(&ret);

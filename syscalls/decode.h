@@ -25,6 +25,7 @@ enum sys_arg {
 	SA_OSTAT, SA_TS, SA_OTS, SA_CLOCK,
 	SA_SOCKADDR, SA_DOMAIN, SA_SOCKTYPE,
 	SA_IOCTL, SA_CLONE, SA_ARGV, SA_ENVP, SA_OPIPE,
+	SA_OWSTATUS, SA_WOPTS, SA_POLLFD, SA_FDSET, SA_TV,
 };
 
 /* How the result is shown. */
@@ -92,6 +93,14 @@ void sys_decode_time(const struct sys_ctx *c, int kind, unsigned i);   /* time.c
 void sys_decode_socket(const struct sys_ctx *c, int kind, unsigned i); /* socket.c */
 void sys_decode_process(const struct sys_ctx *c, int kind, unsigned i); /* process.c */
 void sys_decode_ioctl(const struct sys_ctx *c, int kind, unsigned i);  /* ioctl.c */
+void sys_decode_wait(const struct sys_ctx *c, int kind, unsigned i);   /* wait.c */
+void sys_decode_poll(const struct sys_ctx *c, int kind, unsigned i);   /* poll.c */
+
+/* poll.c: after the result of a call with a pollfd array or fd sets, what became ready:
+ * " ([{fd=4, revents=POLLOUT}])", " (in [3], out [4])", or " (Timeout)". */
+void sys_poll_result(const struct sys_ctx *c);
+/* wait.c: "[{WIFEXITED(s) && WEXITSTATUS(s) == 3}]". */
+void sys_put_wait_status(struct strbuf *out, int status);
 
 /* open.c: "O_RDONLY|O_CLOEXEC"; whether argument i is left out (open's mode without
  * O_CREAT, fcntl's argument for F_GETFD...), with the ", " before it. */

@@ -169,7 +169,7 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_OSTAT:
 		sys_decode_stat(c, kind, i);
 		break;
-	case SA_TS: case SA_OTS: case SA_CLOCK:
+	case SA_TS: case SA_OTS: case SA_CLOCK: case SA_TV:
 		sys_decode_time(c, kind, i);
 		break;
 	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE:
@@ -181,6 +181,12 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_IOCTL:
 		sys_decode_ioctl(c, kind, i);
 		break;
+	case SA_OWSTATUS: case SA_WOPTS:
+		sys_decode_wait(c, kind, i);
+		break;
+	case SA_POLLFD: case SA_FDSET:
+		sys_decode_poll(c, kind, i);
+		break;
 	default:
 		put_generic(c, kind, i);
 	}
@@ -190,7 +196,7 @@ static bool is_out(int kind)
 {
 	switch (kind) {
 	case SA_OBUF: case SA_OCSTR: case SA_OSIGACT: case SA_OSIGSET: case SA_OSTAT:
-	case SA_OTS: case SA_OPIPE:
+	case SA_OTS: case SA_OPIPE: case SA_OWSTATUS:
 		return true;
 	default:
 		return false;

@@ -38,7 +38,15 @@ static void put_error(struct strbuf *out, int err)
 		strbuf_printf(out, "-1 errno %d", err);
 }
 
-void sys_format_ret(struct strbuf *out, const struct sys_call *c)
+static bool waits_for_fds(const struct sys_entry *e)
+{
+	for (unsigned i = 0; e->decoded && i < e->nargs; i++)
+		if (e->kind[i] == SA_POLLFD || e->kind[i] == SA_FDSET)
+			return true;
+	return false;
+}
+
+void sys_format_ret(struct strbuf *out, const struct sys_call *c, const struct sys_mem *mem)
 {
 	int ret_kind = sys_name(c->nr) != NULL ? sys_table[c->nr].ret : SR_LONG;
 
@@ -54,4 +62,8 @@ void sys_format_ret(struct strbuf *out, const struct sys_call *c)
 		strbuf_printf(out, "%#" PRIx64, (uint64_t)c->ret);
 	else
 		strbuf_printf(out, "%" PRId64, c->ret);
+	if (mem != NULL && sys_name(c->nr) != NULL && waits_for_fds(&sys_table[c->nr])) {
+		struct sys_ctx ctx = { out, c, mem, 0 };
+		sys_poll_result(&ctx);
+	}
 }

@@ -49,8 +49,9 @@ bool sys_has_out(long nr);
 void sys_format_out(struct strbuf *out, const struct sys_call *c, const struct sys_mem *mem,
 		    unsigned string_limit);
 /* The result: "3", "0x7f5c2a1000", "-1 ENOENT (No such file or directory)", or
- * "? ERESTARTSYS (To be restarted if SA_RESTART is set)" for an interrupted call. */
-void sys_format_ret(struct strbuf *out, const struct sys_call *c);
+ * "? ERESTARTSYS (To be restarted if SA_RESTART is set)" for an interrupted call; for
+ * poll and select, what became ready (" (in [3])"), read through mem unless it is NULL. */
+void sys_format_ret(struct strbuf *out, const struct sys_call *c, const struct sys_mem *mem);
 /* Whether the result says that the call was interrupted and will be restarted. */
 bool sys_ret_restarts(int64_t ret);
 

@@ -1,4 +1,4 @@
-/* Time: struct timespec (read or written by the call) and clock ids. */
+/* Time: struct timespec (read or written by the call), struct timeval, clock ids. */
 #include <inttypes.h>
 
 #include "syscalls/decode.h"
@@ -29,6 +29,17 @@ static void put_timespec_at(const struct sys_ctx *c, uint64_t addr)
 	strbuf_printf(c->out, "{tv_sec=%" PRId64 ", tv_nsec=%" PRId64 "}", ts[0], ts[1]);
 }
 
+static void put_timeval_at(const struct sys_ctx *c, uint64_t addr)
+{
+	int64_t tv[2];
+
+	if (addr == 0 || !sys_read(c, addr, tv, sizeof(tv))) {
+		sys_put_ptr(c->out, addr);
+		return;
+	}
+	strbuf_printf(c->out, "{tv_sec=%" PRId64 ", tv_usec=%" PRId64 "}", tv[0], tv[1]);
+}
+
 void sys_decode_time(const struct sys_ctx *c, int kind, unsigned i)
 {
 	uint64_t v = c->call->args[i];
@@ -39,6 +50,9 @@ void sys_decode_time(const struct sys_ctx *c, int kind, unsigned i)
 		break;
 	case SA_TS:
 		put_timespec_at(c, v);
+		break;
+	case SA_TV:
+		put_timeval_at(c, v);
 		break;
 	case SA_OTS:
 		if (sys_is_error(c->call->ret))

@@ -59,7 +59,7 @@ static const char *ret(const char *name, int64_t value)
 	struct sys_call c = { sys_number(name), { 0 }, value };
 	struct strbuf sb = STRBUF_INIT;
 
-	sys_format_ret(&sb, &c);
+	sys_format_ret(&sb, &c, NULL);
 	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
 	strbuf_free(&sb);
 	return text;
@@ -244,6 +244,59 @@ START_TEST(ioctl_and_clone)
 }
 END_TEST
 
+/* The result with what became ready, read through memory. */
+static const char *ret_mem(const char *name, int64_t value, uint64_t a0, uint64_t a1,
+			   uint64_t a2, uint64_t a3)
+{
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, value };
+	struct strbuf sb = STRBUF_INIT;
+
+	sys_format_ret(&sb, &c, &self);
+	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
+	strbuf_free(&sb);
+	return text;
+}
+
+START_TEST(wait_poll_select)
+{
+	int st = 3 << 8;
+	ck_assert_str_eq(out("wait4", 42, 42, P(&st), 0x40000001, 0),
+			 ", [{WIFEXITED(s) && WEXITSTATUS(s) == 3}], WNOHANG|__WALL, NULL");
+	st = 9;
+	ck_assert_str_eq(out("wait4", 42, 42, P(&st), 0, 0),
+			 ", [{WIFSIGNALED(s) && WTERMSIG(s) == SIGKILL}], 0, NULL");
+	st = 0x80 | 11;
+	ck_assert_str_eq(out("wait4", 42, 42, P(&st), 0, 0),
+			 ", [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], 0, NULL");
+	st = (1 << 16) | (5 << 8) | 0x7f;
+	ck_assert_str_eq(out("wait4", 42, 42, P(&st), 2, 0),
+			 ", [{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP} | PTRACE_EVENT_FORK << 16], "
+			 "WUNTRACED, NULL");
+	st = 0xffff;
+	ck_assert_str_eq(out("wait4", 42, -1, P(&st), 8, 0),
+			 ", [{WIFCONTINUED(s)}], WCONTINUED, NULL");
+	char want[64]; /* nothing reported (WNOHANG): the address */
+	snprintf(want, sizeof(want), ", %#llx, WNOHANG, NULL", (unsigned long long)P(&st));
+	ck_assert_str_eq(out("wait4", 0, -1, P(&st), 1, 0), want);
+
+	struct { int32_t fd; int16_t events, revents; } p[2] = { { 3, 1, 0 }, { 4, 4, 4 } };
+	ck_assert_str_eq(in("poll", P(p), 2, 100, 0, 0, 0),
+			 "[{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, 100");
+	ck_assert_str_eq(ret_mem("poll", 1, P(p), 2, 100, 0), "1 ([{fd=4, revents=POLLOUT}])");
+	ck_assert_str_eq(ret_mem("poll", 0, P(p), 2, 100, 0), "0 (Timeout)");
+	ck_assert_str_eq(ret_mem("poll", -4, P(p), 2, 100, 0), "-1 EINTR (Interrupted system call)");
+
+	uint64_t rd = (1 << 3) | (1 << 5), wr = 1 << 4;
+	int64_t tv[2] = { 0, 1000 };
+	ck_assert_str_eq(in("select", 6, P(&rd), P(&wr), 0, P(tv), 0),
+			 "6, [3 5], [4], NULL, {tv_sec=0, tv_usec=1000}");
+	rd = 1 << 5;
+	ck_assert_str_eq(ret_mem("select", 2, 6, P(&rd), P(&wr), 0), "2 (in [5], out [4])");
+	rd = 0;
+	ck_assert_str_eq(ret_mem("select", 1, 6, P(&rd), P(&wr), 0), "1 (out [4])");
+}
+END_TEST
+
 START_TEST(unknown_calls)
 {
 	ck_assert_str_eq(in("prlimit64", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
@@ -314,6 +367,7 @@ static Suite *syscalls_suite(void)
 	tcase_add_test(tc, signals);
 	tcase_add_test(tc, stat_time_socket);
 	tcase_add_test(tc, ioctl_and_clone);
+	tcase_add_test(tc, wait_poll_select);
 	tcase_add_test(tc, unknown_calls);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("selection");

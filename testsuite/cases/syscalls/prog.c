@@ -6,7 +6,10 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
+#include <sys/select.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -113,6 +116,43 @@ static int child(void)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
+/* wait4's status, poll's and select's ready fds: the calls made with syscall() so that
+ * they are those calls on every libc (select() is pselect6 in glibc). */
+static int waiting(void)
+{
+	int fds[2], status = 0;
+	sigset_t chld, old;
+
+	/* SIGCHLD held until the child is reaped: its line comes after wait4's. */
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, &old);
+	pid_t c = fork();
+	if (c == 0)
+		_exit(5);
+	if (syscall(SYS_wait4, c, &status, 0, NULL) != c)
+		return 1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (pipe(fds) != 0 ||
+	    write(fds[1], "x", 1) != 1)
+		return 1;
+	struct pollfd p[2] = { { fds[0], POLLIN, 0 }, { fds[1], POLLOUT, 0 } };
+	if (syscall(SYS_poll, p, 2, 0) != 2)
+		return 1;
+	fd_set r, w;
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_SET(fds[0], &r);
+	FD_SET(fds[1], &w);
+	struct timeval tv = { 0, 0 };
+	if (syscall(SYS_select, fds[1] + 1, &r, &w, NULL, &tv) != 2)
+		return 1;
+	char ch;
+	if (read(fds[0], &ch, 1) != 1 || syscall(SYS_poll, p, 1, 0) != 0)
+		return 1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 5 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	umask(022);
@@ -121,6 +161,8 @@ int main(int argc, char **argv)
 	memory();
 	signals();
 	if (argc > 1 && strcmp(argv[1], "fork") == 0 && child() != 0)
+		return 1;
+	if (argc > 1 && strcmp(argv[1], "wait") == 0 && waiting() != 0)
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "restart") == 0 && restart() != 0)
 		return 1;
