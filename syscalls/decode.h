@@ -26,6 +26,7 @@ enum sys_arg {
 	SA_SOCKADDR, SA_DOMAIN, SA_SOCKTYPE,
 	SA_IOCTL, SA_CLONE, SA_ARGV, SA_ENVP, SA_OPIPE,
 	SA_OWSTATUS, SA_WOPTS, SA_POLLFD, SA_FDSET, SA_TV,
+	SA_IOV, SA_OIOV, SA_MSGHDR, SA_OMSGHDR,
 };
 
 /* How the result is shown. */
@@ -95,6 +96,7 @@ void sys_decode_process(const struct sys_ctx *c, int kind, unsigned i); /* proce
 void sys_decode_ioctl(const struct sys_ctx *c, int kind, unsigned i);  /* ioctl.c */
 void sys_decode_wait(const struct sys_ctx *c, int kind, unsigned i);   /* wait.c */
 void sys_decode_poll(const struct sys_ctx *c, int kind, unsigned i);   /* poll.c */
+void sys_decode_iov(const struct sys_ctx *c, int kind, unsigned i);    /* iov.c */
 
 /* poll.c: after the result of a call with a pollfd array or fd sets, what became ready:
  * " ([{fd=4, revents=POLLOUT}])", " (in [3], out [4])", or " (Timeout)". */
@@ -110,6 +112,8 @@ bool sys_open_omitted(const struct sys_ctx *c, int kind, unsigned i);
 /* signal.c: "SIGINT"; a mask "[INT TERM]" (or "~[...]" when most are set). */
 void sys_put_signal(struct strbuf *out, int sig);
 void sys_put_sigmask(struct strbuf *out, uint64_t mask);
+/* socket.c: "{sa_family=AF_INET, sin_port=htons(80), ...}", the len bytes at addr. */
+void sys_put_sockaddr(const struct sys_ctx *c, uint64_t addr, uint64_t len);
 /* stat.c: "S_IFREG|0644". process.c: "CLONE_VM|CLONE_VFORK|SIGCHLD". ioctl.c: "TCGETS" or
  * "_IOC(_IOC_READ, 0x54, 0x30, 0x4)". */
 void sys_put_file_mode(struct strbuf *out, uint32_t mode);

@@ -187,6 +187,9 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_POLLFD: case SA_FDSET:
 		sys_decode_poll(c, kind, i);
 		break;
+	case SA_IOV: case SA_OIOV: case SA_MSGHDR: case SA_OMSGHDR:
+		sys_decode_iov(c, kind, i);
+		break;
 	default:
 		put_generic(c, kind, i);
 	}
@@ -196,7 +199,7 @@ static bool is_out(int kind)
 {
 	switch (kind) {
 	case SA_OBUF: case SA_OCSTR: case SA_OSIGACT: case SA_OSIGSET: case SA_OSTAT:
-	case SA_OTS: case SA_OPIPE: case SA_OWSTATUS:
+	case SA_OTS: case SA_OPIPE: case SA_OWSTATUS: case SA_OIOV: case SA_OMSGHDR:
 		return true;
 	default:
 		return false;

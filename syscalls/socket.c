@@ -60,7 +60,7 @@ static void put_inet(struct strbuf *out, const unsigned char *a, size_t len)
 		      ntohl(flow), text, scope);
 }
 
-static void put_sockaddr_at(const struct sys_ctx *c, uint64_t addr, uint64_t len)
+void sys_put_sockaddr(const struct sys_ctx *c, uint64_t addr, uint64_t len)
 {
 	unsigned char a[SOCKADDR_MAX] = { 0 };
 	size_t n = len < sizeof(a) ? (size_t)len : sizeof(a);
@@ -98,7 +98,7 @@ void sys_decode_socket(const struct sys_ctx *c, int kind, unsigned i)
 		}
 		break;
 	case SA_SOCKADDR:
-		put_sockaddr_at(c, v, (uint32_t)c->call->args[e->param[i]]);
+		sys_put_sockaddr(c, v, (uint32_t)c->call->args[e->param[i]]);
 		break;
 	default:
 		break;

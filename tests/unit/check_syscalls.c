@@ -297,6 +297,29 @@ START_TEST(wait_poll_select)
 }
 END_TEST
 
+START_TEST(iovecs_and_msghdr)
+{
+	char a[4] = "abcd", b[8] = "efgh";
+	struct { uint64_t base, len; } v[2] = { { P(a), 4 }, { P(b), 8 } };
+	ck_assert_str_eq(in("writev", 1, P(v), 2, 0, 0, 0),
+			 "1, [{iov_base=\"abcd\", iov_len=4}, {iov_base=\"efgh\\0\\0\\0\\0\", iov_len=8}], 2");
+	ck_assert_str_eq(out("readv", 6, 3, P(v), 2, 0),
+			 ", [{iov_base=\"abcd\", iov_len=4}, {iov_base=\"ef\", iov_len=8}], 2");
+	struct {
+		uint64_t name;
+		uint32_t namelen, pad1;
+		uint64_t iov, iovlen, control, controllen;
+		int32_t flags, pad2;
+	} m = { 0, 0, 0, P(v), 1, 0, 0, 0, 0 };
+	ck_assert_str_eq(in("sendmsg", 5, P(&m), 0, 0, 0, 0),
+			 "5, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"abcd\", iov_len=4}], "
+			 "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+	ck_assert_str_eq(out("recvmsg", 2, 5, P(&m), 0, 0),
+			 ", {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"ab\", iov_len=4}], "
+			 "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0");
+}
+END_TEST
+
 START_TEST(unknown_calls)
 {
 	ck_assert_str_eq(in("prlimit64", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
@@ -368,6 +391,7 @@ static Suite *syscalls_suite(void)
 	tcase_add_test(tc, stat_time_socket);
 	tcase_add_test(tc, ioctl_and_clone);
 	tcase_add_test(tc, wait_poll_select);
+	tcase_add_test(tc, iovecs_and_msghdr);
 	tcase_add_test(tc, unknown_calls);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("selection");

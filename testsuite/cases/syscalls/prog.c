@@ -9,6 +9,8 @@
 #include <poll.h>
 #include <sys/mman.h>
 #include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 #include <sys/syscall.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -153,6 +155,26 @@ static int waiting(void)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 5 ? 0 : 1;
 }
 
+/* writev/readv and sendmsg/recvmsg: data gathered, and scattered up to the result. */
+static int scatter(void)
+{
+	int fds[2], sv[2];
+	char a[4], b[8];
+	struct iovec out[2] = { { "abc", 3 }, { "de", 2 } }, in[2] = { { a, 4 }, { b, 8 } };
+
+	if (pipe(fds) != 0 || writev(fds[1], out, 2) != 5 || readv(fds[0], in, 2) != 5 ||
+	    socketpair(AF_UNIX, SOCK_STREAM, 0, sv) != 0)
+		return 1;
+	struct msghdr m = { 0 };
+	m.msg_iov = out;
+	m.msg_iovlen = 1;
+	if (sendmsg(sv[0], &m, 0) != 3)
+		return 1;
+	m.msg_iov = in;
+	m.msg_iovlen = 2;
+	return recvmsg(sv[1], &m, 0) == 3 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	umask(022);
@@ -163,6 +185,8 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "fork") == 0 && child() != 0)
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "wait") == 0 && waiting() != 0)
+		return 1;
+	if (argc > 1 && strcmp(argv[1], "iov") == 0 && scatter() != 0)
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "restart") == 0 && restart() != 0)
 		return 1;
