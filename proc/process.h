@@ -36,6 +36,7 @@ struct syscall_state {
 	long nr;
 	uint64_t args[6];
 	uint64_t entry_ts; /* as frame.entry_ts */
+	long interrupted;  /* + 1: the call a restart_syscall will resume (0: none) */
 };
 
 struct thread {

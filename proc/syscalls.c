@@ -112,8 +112,12 @@ static void entry_stop(struct thread *t, long nr, const uint64_t args[6], taddr_
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = &t->sys,
 				  .name = shown_name(nr), .call_site = pc,
 				  .depth = (unsigned)t->depth };
-	if (output_formats_values())
+	if (t->sys.interrupted != 0 && sys_resumes_interrupted(nr))
+		strbuf_printf(&text, "<... resuming interrupted %s ...>",
+			      sys_name(t->sys.interrupted - 1) ? sys_name(t->sys.interrupted - 1) : "call");
+	else if (output_formats_values())
 		sys_format_in(&text, &c, &mem, session.fmt.string_limit);
+	t->sys.interrupted = 0;
 	t->sys.entry_ts = output_timed() ? output_now() : 0;
 	e.ts = t->sys.entry_ts;
 	e.text = strbuf_str(&text);
@@ -137,6 +141,7 @@ static void exit_stop(struct thread *t, int64_t rval, taddr_t pc)
 	t->sys.in = false;
 	call_of(t, &c);
 	c.ret = rval;
+	t->sys.interrupted = sys_ret_restarts_block(rval) ? c.nr + 1 : 0;
 	show_return(t, &c, pc);
 }
 

@@ -23,6 +23,18 @@ bool sys_ret_restarts(int64_t ret)
 	return false;
 }
 
+bool sys_ret_restarts_block(int64_t ret)
+{
+	return ret == -516;
+}
+
+bool sys_resumes_interrupted(long nr)
+{
+	const char *name = sys_name(nr);
+
+	return name != NULL && strcmp(name, "restart_syscall") == 0;
+}
+
 static void put_error(struct strbuf *out, int err)
 {
 	for (size_t i = 0; i < sizeof(restarts) / sizeof(restarts[0]); i++) {

@@ -54,6 +54,10 @@ void sys_format_out(struct strbuf *out, const struct sys_call *c, const struct s
 void sys_format_ret(struct strbuf *out, const struct sys_call *c, const struct sys_mem *mem);
 /* Whether the result says that the call was interrupted and will be restarted. */
 bool sys_ret_restarts(int64_t ret);
+/* Whether it says that the restart will be a restart_syscall (ERESTART_RESTARTBLOCK), and
+ * whether nr is that call, which strace shows as "<... resuming interrupted NAME ...>". */
+bool sys_ret_restarts_block(int64_t ret);
+bool sys_resumes_interrupted(long nr);
 
 /*
  * Which calls -S shows (syscalls/select.c). The -e rules whose library pattern is @SYS

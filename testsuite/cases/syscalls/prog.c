@@ -175,6 +175,61 @@ static int scatter(void)
 	return recvmsg(sv[1], &m, 0) == 3 ? 0 : 1;
 }
 
+/* Whether pid sleeps in system call nr ("S" in /proc/PID/stat, nr in /proc/PID/syscall),
+ * or (nr < 0) is stopped. */
+static int sleeps_in(pid_t pid, long nr)
+{
+	char path[64], state = 0;
+	long at = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fscanf(f, "%*d (%*[^)]) %c", &state) != 1)
+		state = 0;
+	fclose(f);
+	if (nr < 0)
+		return state == 'T' || state == 't';
+	snprintf(path, sizeof(path), "/proc/%d/syscall", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	if (fscanf(f, "%ld", &at) != 1)
+		at = -1;
+	fclose(f);
+	return state == 'S' && at == nr;
+}
+
+/* A sleep stopped (SIGSTOP) and continued by a child: the kernel resumes it with
+ * restart_syscall. */
+static int resume(void)
+{
+	int p[2];
+	struct timespec ts = { 0, 500000000 };
+	pid_t parent = getpid();
+
+	if (pipe(p) != 0)
+		return 1;
+	pid_t c = fork();
+	if (c == 0) {
+		char ch;
+		close(p[1]);
+		while (!sleeps_in(parent, SYS_clock_nanosleep))
+			usleep(1000);
+		kill(parent, SIGSTOP);
+		while (!sleeps_in(parent, -1))
+			usleep(1000);
+		kill(parent, SIGCONT);
+		_exit(read(p[0], &ch, 1) == 0 ? 0 : 1); /* until the parent is done */
+	}
+	close(p[0]);
+	long r = syscall(SYS_clock_nanosleep, CLOCK_REALTIME, 0, &ts, NULL);
+	close(p[1]);
+	int status = 0;
+	waitpid(c, &status, 0);
+	return r == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
 	umask(022);
@@ -187,6 +242,8 @@ int main(int argc, char **argv)
 	if (argc > 1 && strcmp(argv[1], "wait") == 0 && waiting() != 0)
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "iov") == 0 && scatter() != 0)
+		return 1;
+	if (argc > 1 && strcmp(argv[1], "resume") == 0 && resume() != 0)
 		return 1;
 	if (argc > 1 && strcmp(argv[1], "restart") == 0 && restart() != 0)
 		return 1;
