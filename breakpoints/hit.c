@@ -54,7 +54,9 @@ struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr)
 	return bp;
 }
 
-static void format_args(struct strbuf *sb, struct thread *t, const struct proto *proto,
+/* The arguments shown at the call. When the prototype has output arguments, their values
+ * are fetched now (the registers will be gone) and kept in f->call for the return. */
+static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 			const struct arch_regs *regs, struct raw_recorder *raw)
 {
 	struct arg_cursor cur;
@@ -63,7 +65,12 @@ static void format_args(struct strbuf *sb, struct thread *t, const struct proto 
 	arch_args_call(&cur, &st, t->tid, regs);
 	if (session.raw_values)
 		raw_recorder_wrap(raw, &cur);
-	proto_format_args(sb, proto, &cur, &session.fmt);
+	if (f->proto == NULL || !proto_has_output(f->proto)) {
+		proto_format_args(sb, f->proto, &cur, &session.fmt);
+		return;
+	}
+	f->call = proto_call_fetch(f->proto, &cur);
+	proto_call_format_in(sb, f->call, &cur, &session.fmt);
 }
 
 /* The name of a function as the trace shows it (-C). */
@@ -105,7 +112,7 @@ static void on_call(struct thread *t, const struct bp_callee *bp, const struct a
 	struct raw_recorder raw = { .n = 0 };
 	struct strbuf bt = STRBUF_INIT;
 	if (output_formats_values())
-		format_args(&sb, t, bp->proto, regs, &raw);
+		format_args(&sb, t, f, regs, &raw);
 	if (session.backtrace_depth > 0)
 		backtrace_format(&bt, t->proc->pid, t->tid, regs, ret_addr, session.backtrace_depth,
 				 session.demangle);
@@ -150,7 +157,7 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 		e.ts = output_now();
 		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
 	}
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
 	struct raw_recorder raw = { .n = 0 };
 	if (output_formats_values()) {
 		struct arg_cursor cur;
@@ -158,13 +165,21 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 		arch_args_return(&cur, &st, t->tid, regs);
 		if (session.raw_values)
 			raw_recorder_wrap(&raw, &cur);
-		proto_format_ret(&sb, f->proto, &cur, &session.fmt);
+		if (f->call != NULL) { /* output arguments: read now, after the call wrote them */
+			proto_call_return(f->call, &cur);
+			proto_call_format_out(&out, f->call, &cur, &session.fmt);
+			proto_call_format_ret(&sb, f->call, &cur, &session.fmt);
+		} else {
+			proto_format_ret(&sb, f->proto, &cur, &session.fmt);
+		}
 	}
 	e.text = strbuf_str(&sb);
+	e.out_args = out.len > 0 ? strbuf_str(&out) : NULL;
 	e.raw = raw.v;
 	e.nraw = raw.n;
 	output_return(&e);
 	strbuf_free(&sb);
+	strbuf_free(&out);
 	thread_pop(t);
 }
 

@@ -86,6 +86,12 @@ void json_return(struct strbuf *out, const struct output_event *e)
 	put_key_string(out, "function", e->name);
 	strbuf_printf(out, ",\"depth\":%u", e->depth);
 	put_key_string(out, "return_value", e->text);
+	if (e->out_args != NULL) { /* written by the call: shown now, without the ", " */
+		const char *a = e->out_args;
+		if (strncmp(a, ", ", 2) == 0)
+			a += 2;
+		put_key_string(out, "output_arguments", a);
+	}
 	if (e->nraw > 0)
 		strbuf_printf(out, ",\"raw_return_value\":%llu", (unsigned long long)e->raw[0]);
 	put_seconds(out, "duration", e->duration);

@@ -79,8 +79,11 @@ static struct process *followed_child(struct thread *parent, pid_t child, bool s
 		p->libs = libraries_copy(process_vm(pp)->libs);
 		p->r_debug = process_vm(pp)->r_debug;
 	}
-	for (size_t i = 0; i < parent->depth; i++)
-		*thread_push(t) = parent->stack[i];
+	for (size_t i = 0; i < parent->depth; i++) {
+		struct frame *f = thread_push(t);
+		*f = parent->stack[i];
+		f->call = NULL; /* the parent's: the child's return shows no output arguments */
+	}
 	return p;
 }
 

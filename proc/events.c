@@ -133,7 +133,7 @@ static void on_event(struct thread *t, int event)
 		}
 		if (t->proc->state == PROC_TRACED)
 			output_exec(t->tid);
-		t->depth = 0;
+		thread_clear_stack(t);
 		t->proc->state = PROC_TRACED;
 		if (exec_begin(t) < 0)
 			fprintf(stderr, "ltrace: %d: cannot read the new program: "

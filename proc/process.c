@@ -7,6 +7,7 @@
 
 #include "common/xalloc.h"
 #include "proc/libraries.h"
+#include "proto/proto.h"
 
 static struct thread *threads;
 static size_t nthreads;
@@ -55,6 +56,7 @@ void thread_free(struct thread *t)
 	}
 	if (t->proc != NULL)
 		t->proc->threads--;
+	thread_clear_stack(t);
 	free(t->stack);
 	free(t);
 }
@@ -114,6 +116,7 @@ struct frame *thread_push(struct thread *t)
 		t->cap = t->cap ? 2 * t->cap : 16;
 		t->stack = xrealloc(t->stack, t->cap * sizeof(*t->stack));
 	}
+	t->stack[t->depth] = (struct frame){ 0 };
 	return &t->stack[t->depth++];
 }
 
@@ -124,8 +127,17 @@ struct frame *thread_top(struct thread *t)
 
 void thread_pop(struct thread *t)
 {
-	if (t->depth > 0)
+	if (t->depth > 0) {
 		t->depth--;
+		proto_call_free(t->stack[t->depth].call);
+		t->stack[t->depth].call = NULL;
+	}
+}
+
+void thread_clear_stack(struct thread *t)
+{
+	while (t->depth > 0)
+		thread_pop(t);
 }
 
 int thread_wait(pid_t tid, int *status)

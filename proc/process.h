@@ -25,9 +25,12 @@ struct frame {
 	const struct proto *proto;
 	bool has_return_bp; /* false: we could not catch its return */
 	uint64_t entry_ts;  /* ns since the epoch at the call, when timed (-c, -T...); or 0 */
+	struct proto_call *call; /* owned: the arguments fetched at the call, when some
+				  * ('+' in the prototype) are shown at its return; or NULL */
 };
 
 struct process;
+struct proto_call;
 
 /* -S: a shown system call, from its entry stop to its exit stop (proc/syscalls.c). */
 struct syscall_state {
@@ -92,9 +95,13 @@ void thread_free(struct thread *t);
 
 struct process *process_new(pid_t pid);
 void process_free(struct process *p);
+/* Pop every frame (after exec, at the end). */
+void thread_clear_stack(struct thread *t);
+
 /* Drop what belongs to the old image (after exec): breakpoints, scratch, executable. */
 void process_reset_image(struct process *p);
 
+/* The call stack: push a zeroed frame; the top one or NULL; pop (freeing what it owns). */
 struct frame *thread_push(struct thread *t);
 struct frame *thread_top(struct thread *t);
 void thread_pop(struct thread *t);

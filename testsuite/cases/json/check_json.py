@@ -2,6 +2,7 @@
 the events, their order, their fields and their counts are the expected
 ones.  Prints what is wrong and exits 1."""
 import json
+import re
 import sys
 
 EXPECTED = [  # (type, function or detail, depth)
@@ -11,6 +12,7 @@ EXPECTED = [  # (type, function or detail, depth)
     ("call", "signal", 0), ("return", "signal", 0),
     ("call", "raise", 0), ("signal", "SIGUSR1", None),
     ("call", "write", 1), ("return", "write", 1), ("return", "raise", 0),
+    ("call", "pipe", 0), ("return", "pipe", 0),
     ("call", "exit", 0), ("call", "__cxa_finalize", 1), ("return", "__cxa_finalize", 1),
     ("exit", 3, None),
 ]
@@ -66,7 +68,12 @@ if not errors:
     check(events[3]["arguments"] == '"a", "c"', "strcmp arguments")
     check(events[9]["signal"] == 10, "signal number")
     check(events[10]["caller"]["function"] == "handler", "handler's write caller")
-    check(events[13]["arguments"] == "3", "exit arguments")
+    p, pret = events[13], events[14]
+    check(p["arguments"] == "" and "output_arguments" not in p, "pipe call: %r" % p)
+    check(re.fullmatch(r"\[ \d+, \d+ \]", pret.get("output_arguments", "")) is not None,
+          "pipe output arguments: %r" % pret.get("output_arguments"))
+    check("output_arguments" not in wret, "write has no output arguments")
+    check(events[15]["arguments"] == "3", "exit arguments")
 for e in errors:
     print(e)
 sys.exit(1 if errors else 0)

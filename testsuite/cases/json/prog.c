@@ -30,5 +30,7 @@ int main(void)
 	qsort(v, 2, sizeof v[0], cmp);
 	signal(SIGUSR1, handler);
 	raise(SIGUSR1);
+	int fds[2];
+	pipe(fds); /* an output argument: shown with the return */
 	exit(3);
 }
