@@ -1,5 +1,8 @@
 #include "proto/format.h"
 
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor *mem,
@@ -54,16 +57,30 @@ bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
 	return true;
 }
 
+/* The shortest decimal that reads back as the same value ("1.5", "0.1", "1e+20"), with
+ * the precision of the type: a float's 0.1f shows as 0.1, not 0.100000001. */
+static void put_float(struct strbuf *out, double d, bool single)
+{
+	char buf[64];
+
+	for (int prec = 1; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, d);
+		if (single ? strtof(buf, NULL) == (float)d : strtod(buf, NULL) == d)
+			break;
+	}
+	strbuf_append(out, buf); /* nan, inf: never equal, left at %.17g */
+}
+
 static void format_float(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
 {
 	if (t->kind == TK_FLOAT) {
 		float f;
 		memcpy(&f, bytes, sizeof(f));
-		strbuf_printf(c->out, "%f", (double)f);
+		put_float(c->out, (double)f, true);
 	} else {
 		double d;
 		memcpy(&d, bytes, sizeof(d));
-		strbuf_printf(c->out, "%f", d);
+		put_float(c->out, d, false);
 	}
 }
 

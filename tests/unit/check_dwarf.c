@@ -189,7 +189,7 @@ START_TEST(floats)
 	fake_fp(&F, 1.5);
 	fake_fp(&F, 2.25);
 	fake_fp(&F, 3.375);
-	expect("scale", "double scale(double, float);", "1.500000, 2.250000) = 3.375000");
+	expect("scale", "double scale(double, float);", "1.5, 2.25) = 3.375");
 }
 END_TEST
 

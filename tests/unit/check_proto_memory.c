@@ -154,8 +154,8 @@ START_TEST(structs)
 	fake_int(&F, fake_mem(&F, &q, sizeof(q)));
 	EXPECT_ARGS("void f(struct(int,int)*,struct(char,long,short,double)*,struct(int)*,"
 		    "struct(string(array(char,6)),float,array(int,3))*);",
-		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.500000 }, nil, "
-		    "{ \"hello\\0\", 1.500000, [ 1, 2, 3 ] }");
+		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.5 }, nil, "
+		    "{ \"hello\\0\", 1.5, [ 1, 2, 3 ] }");
 	F.nints = 0;
 	struct { unsigned long n; taddr_t p; } v = { 2, fake_mem(&F, &s, sizeof(s)) };
 	fake_int(&F, fake_mem(&F, &v, sizeof(v)));
