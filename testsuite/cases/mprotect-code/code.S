@@ -1,0 +1,68 @@
+/* Code that the program changes (see prog.c). */
+	.text
+/* long step(void): mp_twice(5) + 100; the 100 (at step_imm) is patched. The call is
+ * traced: its return site, the nop, gets our breakpoint; the add after it does not. */
+	.globl	step
+	.type	step, @function
+step:
+	sub	$8, %rsp
+	mov	$5, %edi
+	call	mp_twice@PLT
+	nop
+	.byte	0x48, 0x05		/* add $imm32, %rax */
+	.globl	step_imm
+step_imm:
+	.long	100
+	add	$8, %rsp
+	ret
+	.size	step, .-step
+
+/* long step2(void): mp_twice(6) + 100, the 100 patched before step2 is first called:
+ * the instruction at its return site is the patched one. */
+	.globl	step2
+	.type	step2, @function
+step2:
+	sub	$8, %rsp
+	mov	$6, %edi
+	call	mp_twice@PLT
+	.byte	0x48, 0x05		/* add $imm32, %rax */
+	.globl	step2_imm
+step2_imm:
+	.long	100
+	add	$8, %rsp
+	ret
+	.size	step2, .-step2
+
+/* A page of its own, holding only knob and seven: made read-only for a while. */
+	.balign	4096
+	.globl	knob_page
+knob_page:
+/* int knob(void): 41, patched. Its first instruction is not the one patched (with -x
+ * knob, our breakpoint is on that one). */
+	.globl	knob
+	.type	knob, @function
+knob:
+	push	%rbp
+	.byte	0xb8			/* mov $imm32, %eax */
+	.globl	knob_imm
+knob_imm:
+	.long	41
+	pop	%rbp
+	ret
+	.size	knob, .-knob
+
+/* int seven(void): copied elsewhere and patched there. */
+	.globl	seven
+	.type	seven, @function
+seven:
+	.byte	0xb8
+	.globl	seven_imm
+seven_imm:
+	.long	7
+	ret
+	.size	seven, .-seven
+	.globl	seven_end
+seven_end:
+	.balign	4096
+
+	.section .note.GNU-stack, "", @progbits

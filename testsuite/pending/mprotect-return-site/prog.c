@@ -1,0 +1,37 @@
+/* Patches the instruction at the return site of a traced call after that call was made
+ * once (step), and the first instruction of knob (traced with -x in variant entry). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+long step(void);
+int knob(void);
+extern unsigned char step_imm[], knob_imm[];
+
+static void patch(unsigned char *at, int32_t v)
+{
+	uintptr_t pg = (uintptr_t)at & ~(uintptr_t)4095;
+
+	if (mprotect((void *)pg, 8192, PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
+		printf("mprotect: %m\n");
+		exit(1);
+	}
+	memcpy(at, &v, sizeof(v));
+	mprotect((void *)pg, 8192, PROT_READ | PROT_EXEC);
+}
+
+int main(void)
+{
+	setvbuf(stdout, NULL, _IONBF, 0);
+	long r = step();
+	printf("step() = %ld\n", r);
+	printf("knob() = %d\n", knob());
+	patch(step_imm, 200);
+	patch(knob_imm, 42);
+	r = step();
+	printf("step() = %ld (patched)\n", r);
+	printf("knob() = %d (patched)\n", knob());
+	return 0;
+}
