@@ -26,8 +26,55 @@ static void put_word(unsigned char *bytes, uint64_t w)
 		bytes[i] = (unsigned char)(w >> (8 * i));
 }
 
-/* One value of type t (NULL: an integer) from the cursor, as its register image. */
-static void fetch_value(struct argval *v, struct arg_cursor *args, const struct type *t)
+/* Marks the eightbytes (of a struct of at most 16 bytes at offset off) that hold something
+ * other than float and double: those travel in integer registers, the others in xmm
+ * registers (the x86-64 SysV classification). */
+static void classify(const struct type *t, size_t off, bool integer[2])
+{
+	const struct type *s = proto_type_strip(t);
+
+	if (s->kind == TK_STRUCT) {
+		for (size_t i = 0; i < s->nfields; i++)
+			classify(s->fields[i], off + proto_type_field_offset(s, i), integer);
+	} else if (s->kind == TK_ARRAY) {
+		size_t esz = proto_type_size(s->target);
+		for (size_t i = 0; esz != 0 && i < proto_type_size(s) / esz; i++)
+			classify(s->target, off + i * esz, integer);
+	} else if (!proto_type_is_float(s) && proto_type_size(s) > 0 && off < 16) {
+		integer[off / 8] = true;
+	}
+}
+
+/* A struct too big for registers: passed on the stack, returned in a buffer of the
+ * caller's, whose address is passed as a hidden first argument and comes back in the
+ * integer return register. */
+static bool in_memory(const struct type *t)
+{
+	const struct type *s = t ? proto_type_strip(t) : NULL;
+
+	return s != NULL && s->kind == TK_STRUCT && proto_type_size(s) > 16;
+}
+
+static void fetch_struct(struct argval *v, struct arg_cursor *args, const struct type *s)
+{
+	size_t size = proto_type_size(s);
+	bool integer[2] = { false, false };
+
+	classify(s, 0, integer);
+	for (size_t k = 0; k < (size + 7) / 8; k++) {
+		if (integer[k]) {
+			put_word(v->bytes + 8 * k, args->ops->next_int(args->ctx));
+		} else {
+			double d = args->ops->next_double(args->ctx);
+			memcpy(v->bytes + 8 * k, &d, sizeof(d));
+		}
+	}
+}
+
+/* One value of type t (NULL: an integer) from the cursor, as its register image; ret: a
+ * return value. */
+static void fetch_value(struct argval *v, struct arg_cursor *args, const struct type *t,
+			bool ret)
 {
 	const struct type *s = t ? proto_type_strip(t) : NULL;
 
@@ -37,10 +84,15 @@ static void fetch_value(struct argval *v, struct arg_cursor *args, const struct 
 	} else if (s && s->kind == TK_DOUBLE) {
 		double d = args->ops->next_double(args->ctx);
 		memcpy(v->bytes, &d, sizeof(d));
-	} else if (s && s->kind == TK_STRUCT && proto_type_size(s) > 8) {
-		/* Small structs of integers only; bigger ones show what fits. */
-		put_word(v->bytes, args->ops->next_int(args->ctx));
-		put_word(v->bytes + 8, args->ops->next_int(args->ctx));
+	} else if (in_memory(s)) {
+		/* An argument on the stack is not fetched (and takes no register); a return
+		 * value is read where the register points. */
+		if (ret) {
+			put_word(v->bytes, args->ops->next_int(args->ctx));
+			v->indirect = true;
+		}
+	} else if (s && s->kind == TK_STRUCT) {
+		fetch_struct(v, args, s);
 	} else {
 		put_word(v->bytes, args->ops->next_int(args->ctx));
 	}
@@ -48,7 +100,7 @@ static void fetch_value(struct argval *v, struct arg_cursor *args, const struct 
 
 void proto_fetch_arg(struct proto_call *c, struct arg_cursor *args, const struct type *t)
 {
-	fetch_value(push(c, t), args, t);
+	fetch_value(push(c, t), args, t, false);
 }
 
 /* The format string at addr, up to FORMAT_MAX bytes; NULL when unreadable. */
@@ -100,6 +152,8 @@ struct proto_call *proto_call_fetch(const struct proto *p, struct arg_cursor *ar
 		for (size_t i = 0; i < GUESS_ARGS; i++)
 			proto_fetch_arg(c, args, NULL);
 	} else {
+		if (in_memory(p->ret))
+			(void)args->ops->next_int(args->ctx); /* the hidden return buffer */
 		for (size_t i = 0; i < p->nparams; i++)
 			fetch_param(c, args, &p->params[i]);
 	}
@@ -120,7 +174,7 @@ void proto_call_return(struct proto_call *c, struct arg_cursor *ret)
 	memset(&c->ret, 0, sizeof(c->ret));
 	c->ret.type = t;
 	if (t == NULL || proto_type_strip(t)->kind != TK_VOID)
-		fetch_value(&c->ret, ret, t);
+		fetch_value(&c->ret, ret, t, true);
 	c->returned = true;
 }
 

@@ -157,6 +157,10 @@ void proto_format_top(struct fmt_ctx *c, const struct argval *v)
 			proto_format_value(c, v->type, NULL, true, p);
 		return;
 	}
+	if (v->indirect) {
+		proto_format_at(c, v->type, proto_value_int(proto_type_primitive(TK_ULONG), v->bytes));
+		return;
+	}
 	if (proto_type_size(v->type) > sizeof(v->bytes)) {
 		strbuf_append(c->out, "..."); /* passed in memory: not fetched */
 		return;

@@ -12,6 +12,7 @@
 struct argval {
 	const struct type *type;
 	unsigned char bytes[16];
+	bool indirect; /* bytes hold the tracee address of the value (a big struct returned) */
 };
 
 struct eval_env {

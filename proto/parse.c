@@ -96,10 +96,6 @@ static bool parse_param(struct parser *ps, struct proto *p)
 
 	if (t == NULL)
 		return false;
-	if (t->kind == TK_VOID) {
-		proto_parse_warning(ps, "void parameter assumed to be 'hide(int)'");
-		t = proto_type_new_lens(A(ps), LENS_HIDE, proto_type_primitive(TK_INT));
-	}
 	p->params = proto_arena_realloc(A(ps), p->params, (p->nparams + 1) * sizeof(*p->params));
 	p->params[p->nparams].type = t;
 	p->params[p->nparams++].out = out;
@@ -128,6 +124,17 @@ static void parse_decl(struct parser *ps)
 			return;
 	}
 done:
+	/* A sole void, as in C, means no parameters; another void takes an integer argument
+	 * and is not shown (both as ltrace 0.7.3 does). */
+	if (p->nparams == 1 && p->params[0].type->kind == TK_VOID)
+		p->nparams = 0;
+	for (size_t i = 0; i < p->nparams; i++) {
+		if (p->params[i].type->kind == TK_VOID) {
+			proto_parse_warning(ps, "void parameter assumed to be 'hide(int)'");
+			p->params[i].type = proto_type_new_lens(A(ps), LENS_HIDE,
+								proto_type_primitive(TK_INT));
+		}
+	}
 	for (size_t i = 1; i < p->nparams; i++)
 		p->params[i].out |= p->params[i - 1].out;
 	proto_map_put(&ps->table->protos, p->name, p);

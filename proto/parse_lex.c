@@ -134,6 +134,8 @@ bool proto_parse_number(struct parser *ps, int64_t *out)
 	if (ps->end - ps->p > 2 && ps->p[0] == '0' && (ps->p[1] == 'x' || ps->p[1] == 'X')) {
 		base = 16;
 		ps->p += 2;
+	} else if (ps->end - ps->p > 1 && ps->p[0] == '0' && isdigit((unsigned char)ps->p[1])) {
+		base = 8; /* as C and ltrace 0.7.3 (strtol): 0755 */
 	}
 	for (; ps->p < ps->end && isxdigit((unsigned char)*ps->p); ps->p++, digits++) {
 		unsigned d = isdigit((unsigned char)*ps->p) ? (unsigned)(*ps->p - '0')

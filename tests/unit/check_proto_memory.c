@@ -164,6 +164,40 @@ START_TEST(structs)
 }
 END_TEST
 
+/* Structs by value, x86-64 SysV: each eightbyte in an integer register, or in an xmm
+ * register when it holds only float and double; bigger than 16 bytes on the stack (not
+ * fetched, no register taken), or, returned, in the caller's buffer whose address is the
+ * hidden first argument and comes back in rax. */
+START_TEST(structs_by_value)
+{
+	float two[2] = { 1.25f, 2.25f };
+	double packed;
+	memcpy(&packed, two, sizeof(packed));
+	fake_fp(&F, 1.5);
+	fake_fp(&F, packed);
+	fake_fp(&F, 0.5);
+	fake_int(&F, 2);
+	fake_int(&F, 7);
+	fake_int(&F, 9);
+	EXPECT_ARGS("void f(struct(double,long),int,struct(float,float),"
+		    "struct(long,long,long),int,double);",
+		    "f", "{ 1.5, 2 }, 7, { 1.25, 2.25 }, ..., 9, 0.5");
+	F.nfps = F.nints = 0;
+	fake_fp(&F, 0.5);
+	fake_int(&F, 9);
+	EXPECT_RET("struct(double,long) f();", "f", "{ 0.5, 9 }");
+	EXPECT_RET("struct(long,double) f();", "f", "{ 9, 0.5 }");
+	EXPECT_RET("struct(int,float,long) f();", "f", "{ 9, 0, 0 }");
+	F.nfps = F.nints = 0;
+	long big[3] = { 5, 6, 11 };
+	fake_int(&F, fake_mem(&F, big, sizeof(big)));
+	fake_int(&F, 5);
+	fake_int(&F, 6);
+	EXPECT_ARGS("struct(long,long,long) f(long,long);", "f", "5, 6");
+	EXPECT_RET("struct(long,long,long) f(long,long);", "f", "{ 5, 6, 11 }");
+}
+END_TEST
+
 struct node {
 	int v;
 	taddr_t next;
@@ -232,6 +266,7 @@ TCase *tcase_compound(void)
 	tcase_add_test(tc, arrays);
 	tcase_add_test(tc, arrays_of_strings_and_structs);
 	tcase_add_test(tc, structs);
+	tcase_add_test(tc, structs_by_value);
 	tcase_add_test(tc, linked_list);
 	tcase_add_test(tc, recursion);
 	return tc;

@@ -37,6 +37,17 @@ START_TEST(void_parameter)
 	EXPECT_ERRORS("int f(int, void, int);\n",
 		      "t.conf:1: warning: void parameter assumed to be 'hide(int)'\n");
 	EXPECT_ARGS("int f(int, void, int);\n", "f", "1, 3");
+	/* A sole void is C's "no parameters": no warning (as ltrace 0.7.3). */
+	EXPECT_ERRORS("int f(void);\nvoid g( void ) ;\n", "");
+	EXPECT_ARGS("int f(void);\n", "f", "");
+}
+END_TEST
+
+START_TEST(void_parameter_warnings)
+{
+	EXPECT_ERRORS("int f(void, void);\n",
+		      "t.conf:1: warning: void parameter assumed to be 'hide(int)'\n"
+		      "t.conf:1: warning: void parameter assumed to be 'hide(int)'\n");
 }
 END_TEST
 
@@ -209,6 +220,7 @@ TCase *tcase_parse(void)
 	tcase_add_test(tc, comments_and_blanks);
 	tcase_add_test(tc, lenient_like_ltrace);
 	tcase_add_test(tc, void_parameter);
+	tcase_add_test(tc, void_parameter_warnings);
 	tcase_add_test(tc, error_messages);
 	tcase_add_test(tc, errors_skip_only_their_line);
 	tcase_add_test(tc, missing_file);

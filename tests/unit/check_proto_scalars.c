@@ -93,6 +93,11 @@ START_TEST(enums)
 	F.nints = 0;
 	ints4(0x10, 0x11, 0x12, (uint64_t)-1);
 	EXPECT_ARGS("typedef e = enum(Z=0x10, Y);\nvoid f(e, e, e, e);", "f", "Z, Y, 18, -1");
+	F.nints = 0;
+	ints4(0644, 0755, 8, 0);
+	/* A leading 0 is octal, as in C (and ltrace 0.7.3's strtol). */
+	EXPECT_ARGS("typedef m = enum[uint](RW=0644, RWX=0755, TEN=010, Z=0);\nvoid f(m, m, m, m);",
+		    "f", "RW, RWX, TEN, Z");
 }
 END_TEST
 
