@@ -167,8 +167,15 @@ static ssize_t rec_read_mem(void *ctx, taddr_t addr, void *buf, size_t len)
 	return r->inner.ops->read_mem(r->inner.ctx, addr, buf, len);
 }
 
+static taddr_t rec_stack_area(void *ctx, size_t len)
+{
+	struct raw_recorder *r = ctx;
+
+	return r->inner.ops->stack_area ? r->inner.ops->stack_area(r->inner.ctx, len) : 0;
+}
+
 static const struct arg_cursor_ops recorder_ops = {
-	rec_next_int, rec_next_double, rec_next_float, rec_read_mem,
+	rec_next_int, rec_next_double, rec_next_float, rec_read_mem, rec_stack_area,
 };
 
 void raw_recorder_wrap(struct raw_recorder *r, struct arg_cursor *cur)

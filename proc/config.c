@@ -64,6 +64,40 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* `import "NAME";`: NAME.conf next to the importing file, else in the directories
+ * searched for per-library files. */
+static char *resolve_import(const char *name, const char *from, void *ctx)
+{
+	(void)ctx;
+	size_t n = strlen(name);
+	const char *ext = n > 5 && strcmp(name + n - 5, ".conf") == 0 ? "" : ".conf";
+	char *dir = xstrdup(from != NULL ? from : "");
+	char *slash = strrchr(dir, '/');
+	struct strbuf sb = STRBUF_INIT;
+
+	if (slash != NULL) {
+		*slash = '\0';
+		strbuf_printf(&sb, "%s/%s%s", dir, name, ext);
+	}
+	free(dir);
+	for (size_t d = 0; (sb.len == 0 || access(strbuf_str(&sb), R_OK) != 0) && d < lib_dirs.n; d++) {
+		strbuf_reset(&sb);
+		strbuf_printf(&sb, "%s/%s%s", lib_dirs.v[d], name, ext);
+	}
+	char *path = sb.len > 0 && access(strbuf_str(&sb), R_OK) == 0 ? realpath(strbuf_str(&sb), NULL)
+								      : NULL;
+	strbuf_free(&sb);
+	return path;
+}
+
+static struct proto_table *new_table(void)
+{
+	struct proto_table *t = proto_table_new();
+
+	proto_table_set_import_resolver(t, resolve_import, NULL);
+	return t;
+}
+
 /* The table of a per-library file, read the first time (its bad lines reported and
  * skipped); NULL if the file cannot be read. */
 static struct lib_file *lib_file(const char *path)
@@ -81,7 +115,7 @@ static struct lib_file *lib_file(const char *path)
 	files = xrealloc(files, (nfiles + 1) * sizeof(*files));
 	struct lib_file *f = &files[nfiles++];
 	f->path = real;
-	f->t = proto_table_new();
+	f->t = new_table();
 	f->bad = proto_table_load_file(f->t, real, stderr) < 0;
 	return f;
 }
@@ -150,9 +184,20 @@ static int load_into(struct proto_table *t, const char *path)
 	return proto_table_load_file(t, path, stderr);
 }
 
+/* The directories among -F's paths (searched for per-library files first). */
+static void user_dirs(const struct config_env *env, struct path_list *f_dirs)
+{
+	for (size_t i = 0; i < user_paths.n; i++) {
+		char *path = config_expand_home(env, user_paths.v[i]);
+		if (is_dir(path))
+			path_list_add(f_dirs, path);
+		free(path);
+	}
+}
+
 /* -F's paths: files into `user`, directories searched for per-library files (each of
  * their *.conf files read now, so that a broken one stops ltrace before it starts). */
-static int load_user_paths(const struct config_env *env, struct path_list *f_dirs)
+static int load_user_paths(const struct config_env *env)
 {
 	int rc = 0;
 
@@ -162,7 +207,6 @@ static int load_user_paths(const struct config_env *env, struct path_list *f_dir
 			if (load_into(user, path) < 0)
 				rc = -1;
 		} else {
-			path_list_add(f_dirs, path);
 			DIR *d = opendir(path);
 			struct dirent *e;
 			while (d != NULL && (e = readdir(d)) != NULL) {
@@ -195,10 +239,11 @@ struct proto_table *config_load(void)
 	struct path_list f_dirs = { NULL, 0 }, general_files = { NULL, 0 };
 
 	environment(&env);
-	user = proto_table_new();
-	general = proto_table_new();
-	int rc = load_user_paths(&env, &f_dirs);
-	config_lib_dirs(&env, &f_dirs, &lib_dirs);
+	user = new_table();
+	general = new_table();
+	user_dirs(&env, &f_dirs);
+	config_lib_dirs(&env, &f_dirs, &lib_dirs); /* before any file: imports use them */
+	int rc = load_user_paths(&env);
 	/* Lowest precedence first: a later file replaces an earlier one's prototypes. */
 	config_general_files(&env, &general_files);
 	for (size_t i = general_files.n; rc == 0 && i-- > 0;)

@@ -85,11 +85,15 @@ static void fetch_value(struct argval *v, struct arg_cursor *args, const struct 
 		double d = args->ops->next_double(args->ctx);
 		memcpy(v->bytes, &d, sizeof(d));
 	} else if (in_memory(s)) {
-		/* An argument on the stack is not fetched (and takes no register); a return
-		 * value is read where the register points. */
+		/* Takes no register: an argument is read where its copy is on the stack, a
+		 * return value where the register points (the caller's buffer). */
 		if (ret) {
 			put_word(v->bytes, args->ops->next_int(args->ctx));
 			v->indirect = true;
+		} else if (args->ops->stack_area != NULL) {
+			taddr_t at = args->ops->stack_area(args->ctx, proto_type_size(s));
+			put_word(v->bytes, at);
+			v->indirect = at != 0;
 		}
 	} else if (s && s->kind == TK_STRUCT) {
 		fetch_struct(v, args, s);

@@ -1,6 +1,7 @@
 /* Lines of ltrace.conf(5): comments, typedefs, imports and prototypes. */
 #include "proto/parser.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static struct arena *A(struct parser *ps)
@@ -84,9 +85,21 @@ static void parse_import(struct parser *ps)
 		return;
 	}
 	struct proto_table *t = ps->table;
+	const char *name = proto_arena_strndup(A(ps), start, (size_t)(ps->p - start));
 	t->imports = proto_arena_realloc(A(ps), t->imports, (t->nimports + 1) * sizeof(*t->imports));
-	t->imports[t->nimports++] = proto_arena_strndup(A(ps), start, (size_t)(ps->p - start));
+	t->imports[t->nimports++] = name;
 	ps->p++;
+	proto_accept(ps, ';');
+	if (t->resolve == NULL)
+		return;
+	char *path = t->resolve(name, ps->file, t->resolve_ctx);
+	if (path == NULL) {
+		proto_parse_error(ps, "cannot find \"%s.conf\" to import", name);
+		return;
+	}
+	if (proto_table_enter_file(t, path) && proto_table_load_file(t, path, ps->err) < 0)
+		proto_parse_error(ps, "errors in \"%s\", imported here", path);
+	free(path);
 }
 
 static bool parse_param(struct parser *ps, struct proto *p)

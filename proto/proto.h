@@ -27,6 +27,10 @@ struct arg_cursor_ops {
 	/* Read up to len bytes of tracee memory at addr; returns bytes read, or -1. Never fails
 	 * the line: callers print the address when memory cannot be read. */
 	ssize_t (*read_mem)(void *ctx, taddr_t addr, void *buf, size_t len);
+	/* Optional (NULL: not known): the tracee address of the next len bytes of arguments
+	 * passed in memory (a big struct by value), which the next stack-passed values then
+	 * follow. */
+	taddr_t (*stack_area)(void *ctx, size_t len);
 };
 
 struct arg_cursor {
@@ -110,5 +114,17 @@ const char *proto_name(const struct proto *p);
 bool proto_has_output(const struct proto *p);
 /* The names of "import" lines, in order: the i-th, or NULL past the last. */
 const char *proto_table_import(const struct proto_table *table, size_t i);
+
+/*
+ * How `import "NAME";` finds the file it names: resolve(name, importing_file, ctx) returns
+ * a path (malloc'd) or NULL when there is none. The file is then read into the same table
+ * at that point, so its types and prototypes are visible to the lines after the import;
+ * a file already read in the current type scope (see proto_table_forget_types) is not
+ * read again, which also ends import cycles. Without a resolver, imports are only
+ * recorded (proto_table_import).
+ */
+typedef char *(*proto_import_resolver)(const char *name, const char *from, void *ctx);
+void proto_table_set_import_resolver(struct proto_table *table, proto_import_resolver resolve,
+				     void *ctx);
 
 #endif

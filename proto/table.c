@@ -18,7 +18,7 @@ void proto_table_free(struct proto_table *table)
 	if (table == NULL)
 		return;
 	proto_map_free(&table->protos);
-	proto_map_free(&table->typedefs);
+	proto_table_forget_types(table);
 	proto_arena_free(&table->arena);
 	free(table);
 }
@@ -29,8 +29,27 @@ int proto_table_load_string(struct proto_table *table, const char *name, const c
 	return proto_parse_text(table, name, text, strlen(text), err) ? -1 : 0;
 }
 
+void proto_table_set_import_resolver(struct proto_table *table, proto_import_resolver resolve,
+				     void *ctx)
+{
+	table->resolve = resolve;
+	table->resolve_ctx = ctx;
+}
+
+bool proto_table_enter_file(struct proto_table *table, const char *path)
+{
+	for (size_t i = 0; i < table->nscope_files; i++)
+		if (strcmp(table->scope_files[i], path) == 0)
+			return false;
+	table->scope_files = xrealloc(table->scope_files,
+				      (table->nscope_files + 1) * sizeof(*table->scope_files));
+	table->scope_files[table->nscope_files++] = xstrdup(path);
+	return true;
+}
+
 int proto_table_load_file(struct proto_table *table, const char *path, FILE *err)
 {
+	proto_table_enter_file(table, path);
 	FILE *f = fopen(path, "r");
 	struct strbuf sb = STRBUF_INIT;
 	char chunk[4096];
@@ -56,6 +75,11 @@ void proto_table_forget_types(struct proto_table *table)
 {
 	proto_map_free(&table->typedefs);
 	table->typedefs = (struct map)MAP_INIT;
+	for (size_t i = 0; i < table->nscope_files; i++)
+		free(table->scope_files[i]);
+	free(table->scope_files);
+	table->scope_files = NULL;
+	table->nscope_files = 0;
 }
 
 const struct proto *proto_table_lookup(const struct proto_table *table, const char *name)

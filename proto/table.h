@@ -25,6 +25,13 @@ struct proto_table {
 	struct map typedefs; /* name -> struct type */
 	const char **imports;
 	size_t nimports;
+	proto_import_resolver resolve; /* NULL: imports are only recorded */
+	void *resolve_ctx;
+	char **scope_files; /* the files read since types were last forgotten (owned) */
+	size_t nscope_files;
 };
+
+/* Whether path was read in the current type scope; if not, it is added and read next. */
+bool proto_table_enter_file(struct proto_table *table, const char *path);
 
 #endif

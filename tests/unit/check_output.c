@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "breakpoints/breakpoint.h"
@@ -15,7 +16,7 @@ static void open_sink(bool buffered)
 {
 	sink = tmpfile();
 	ck_assert_ptr_nonnull(sink);
-	struct output_opts o = { fileno(sink), buffered, 48 };
+	struct output_opts o = { .fd = fileno(sink), .buffered = buffered, .align = 48 };
 	output_init(&o);
 	output_show_pids(false);
 }

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common/strbuf.h"
 
@@ -130,6 +131,64 @@ START_TEST(names_and_imports)
 }
 END_TEST
 
+/* A resolver that finds NAME.conf in the directory given as ctx. */
+static char *in_dir(const char *name, const char *from, void *ctx)
+{
+	char path[512];
+
+	(void)from;
+	snprintf(path, sizeof(path), "%s/%s.conf", (const char *)ctx, name);
+	return access(path, R_OK) == 0 ? strdup(path) : NULL;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+START_TEST(imports_resolved)
+{
+	char dir[] = "/tmp/check_import.XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	/* pairs imports base, which imports pairs back: each is read once. */
+	write_file(dir, "base.conf", "import \"pairs\";\ntypedef num = int;\n");
+	write_file(dir, "pairs.conf", "import \"base\";\ntypedef pair = struct(num, num);\n"
+		   "int p_first(pair);\n");
+	struct proto_table *t = proto_table_new();
+	proto_table_set_import_resolver(t, in_dir, dir);
+	ck_assert_int_eq(proto_table_load_string(t, "t.conf",
+						 "import \"pairs\";\nint f(pair, num);\n", stderr), 0);
+	ck_assert_ptr_nonnull(proto_table_lookup(t, "f"));
+	ck_assert_ptr_nonnull(proto_table_lookup(t, "p_first")); /* the imported prototypes */
+	/* Types are per file: after forgetting them, an import reads the file again. */
+	proto_table_forget_types(t);
+	ck_assert_int_eq(proto_table_load_string(t, "u.conf", "import \"pairs\";\nint g(pair);\n",
+						 stderr), 0);
+	/* A name that cannot be found is an error of the importing line. */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&text, &len);
+	ck_assert_int_eq(proto_table_load_string(t, "v.conf", "import \"nowhere\";\n", err), -1);
+	fclose(err);
+	ck_assert_str_eq(text, "v.conf:1: error: cannot find \"nowhere.conf\" to import\n");
+	free(text);
+	proto_table_free(t);
+	write_file(dir, "base.conf", "");
+	char path[512];
+	snprintf(path, sizeof(path), "%s/base.conf", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/pairs.conf", dir);
+	unlink(path);
+	rmdir(dir);
+}
+END_TEST
+
 TCase *tcase_calls(void)
 {
 	TCase *tc = tcase_create("calls");
@@ -140,5 +199,6 @@ TCase *tcase_calls(void)
 	tcase_add_test(tc, return_depends_on_argument);
 	tcase_add_test(tc, unknown_function_call);
 	tcase_add_test(tc, names_and_imports);
+	tcase_add_test(tc, imports_resolved);
 	return tc;
 }

@@ -68,6 +68,16 @@ static uint64_t stack_word(struct arch_args *st)
 	return v;
 }
 
+/* A struct passed in memory: its copy is in the stack's argument area, in eightbytes. */
+static taddr_t call_stack_area(void *ctx, size_t len)
+{
+	struct arch_args *st = ctx;
+	taddr_t at = st->stack;
+
+	st->stack += (len + 7) & ~(size_t)7;
+	return at;
+}
+
 static uint64_t call_next_int(void *ctx)
 {
 	struct arch_args *st = ctx;
@@ -135,6 +145,7 @@ static const struct arg_cursor_ops call_ops = {
 	.next_double = call_next_double,
 	.next_float = call_next_float,
 	.read_mem = args_read_mem,
+	.stack_area = call_stack_area,
 };
 
 static void args_init(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
