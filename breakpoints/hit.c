@@ -54,8 +54,9 @@ struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr)
 	return bp;
 }
 
-/* The arguments shown at the call. When the prototype has output arguments, their values
- * are fetched now (the registers will be gone) and kept in f->call for the return. */
+/* The arguments shown at the call. With a prototype, their values are kept in f->call for
+ * the return (the registers will be gone by then): output arguments are shown then, and
+ * the return value may depend on them (string2: a string of argument 2's length). */
 static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 			const struct arch_regs *regs, struct raw_recorder *raw)
 {
@@ -65,7 +66,7 @@ static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 	arch_args_call(&cur, &st, t->tid, regs);
 	if (session.raw_values)
 		raw_recorder_wrap(raw, &cur);
-	if (f->proto == NULL || !proto_has_output(f->proto)) {
+	if (f->proto == NULL) {
 		proto_format_args(sb, f->proto, &cur, &session.fmt);
 		return;
 	}

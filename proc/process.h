@@ -25,8 +25,8 @@ struct frame {
 	const struct proto *proto;
 	bool has_return_bp; /* false: we could not catch its return */
 	uint64_t entry_ts;  /* ns since the epoch at the call, when timed (-c, -T...); or 0 */
-	struct proto_call *call; /* owned: the arguments fetched at the call, when some
-				  * ('+' in the prototype) are shown at its return; or NULL */
+	struct proto_call *call; /* owned: the arguments fetched at the call, for its return
+				  * (output arguments, string2...); NULL without a prototype */
 };
 
 struct process;

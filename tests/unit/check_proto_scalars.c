@@ -156,6 +156,15 @@ START_TEST(floats)
 	fake_fp(&F, 1.0 / 3);
 	EXPECT_RET("double f();", "f", "0.3333333333333333");
 	F.nfps = 0;
+	fake_fp(&F, 1024);
+	EXPECT_RET("double f();", "f", "1024"); /* not 1e+03 */
+	F.nfps = 0;
+	fake_fp(&F, -2e15);
+	EXPECT_RET("double f();", "f", "-2000000000000000");
+	F.nfps = 0;
+	fake_fp(&F, 1e16);
+	EXPECT_RET("double f();", "f", "1e+16");
+	F.nfps = 0;
 	fake_fp(&F, 0.1f);
 	EXPECT_RET("float f();", "f", "0.1"); /* a float's own precision: not 0.100000001 */
 }
