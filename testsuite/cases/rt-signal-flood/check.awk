@@ -21,6 +21,9 @@ function bad(msg) { if (nbad++ < 20) print "  " msg }
 		next
 	}
 	if (line ~ /^<\.\.\. [^ ]+ resumed> /) {
+		# A call the main thread began before a second thread existed has no id on
+		# its first half.
+		if (!(id in open) && ("-" in open)) id = "-"
 		if (!(id in open)) { bad("resumed without its call: " $0); next }
 		sub(/^<\.\.\. [^ ]+ resumed> /, "", line)
 		line = open[id] line
