@@ -13,13 +13,27 @@ static size_t read_prefix(struct fmt_ctx *c, taddr_t addr, unsigned char *buf, s
 	return i;
 }
 
-/* ltrace 0.7.3 appends "..." whenever the length reaches the limit, even when nothing
- * was cut off. */
+/* One element of a wide string: ASCII as in a narrow one, the rest as \uXXXX or
+ * \UXXXXXXXX (the code point, as C writes it). */
+static void escape_wide(struct strbuf *out, uint32_t ch)
+{
+	if (ch < 0x80)
+		proto_escape_char(out, (unsigned char)ch);
+	else if (ch <= 0xffff)
+		strbuf_printf(out, "\\u%04x", ch);
+	else
+		strbuf_printf(out, "\\U%08x", ch);
+}
+
+/* The elements of a string of 1-, 2- or 4-byte characters; the wide ones are marked as in
+ * C: u"..." (char16_t) and L"..." (wchar_t). ltrace 0.7.3 appends "..." whenever the
+ * length reaches the limit, even when nothing was cut off. */
 static void print_chars(struct fmt_ctx *c, const struct type *arr, const unsigned char *bytes,
 			bool has_addr, taddr_t addr)
 {
 	unsigned char buf[4096];
 	uint64_t len, limit = c->string_limit;
+	size_t esz = proto_type_size(arr->target);
 
 	if (bytes != NULL && !proto_type_array_sized(arr))
 		bytes = NULL;
@@ -31,14 +45,22 @@ static void print_chars(struct fmt_ctx *c, const struct type *arr, const unsigne
 	if (bytes != NULL && len > proto_type_size(arr))
 		len = proto_type_size(arr);
 	bool more = len >= limit;
-	size_t n = len < limit ? (size_t)len : (size_t)limit;
+	size_t n = (len < limit ? (size_t)len : (size_t)limit) * esz; /* bytes */
+	if (esz > 1)
+		strbuf_putc(c->out, esz == 2 ? 'u' : 'L');
 	strbuf_putc(c->out, '"');
 	for (size_t done = 0; done < n;) {
 		size_t chunk = n - done < sizeof(buf) ? n - done : sizeof(buf);
 		const unsigned char *p = bytes ? bytes + done : buf;
 		size_t got = bytes ? chunk : read_prefix(c, addr + done, buf, chunk);
-		for (size_t i = 0; i < got; i++)
-			proto_escape_char(c->out, p[i]);
+		for (size_t i = 0; i + esz <= got; i += esz) {
+			if (esz == 1)
+				proto_escape_char(c->out, p[i]);
+			else
+				escape_wide(c->out, esz == 2 ? (uint32_t)(p[i] | p[i + 1] << 8)
+							     : (uint32_t)(p[i] | p[i + 1] << 8 | p[i + 2] << 16 |
+									  (uint32_t)p[i + 3] << 24));
+		}
 		if (got < chunk)
 			break;
 		done += chunk;
@@ -59,13 +81,19 @@ void proto_format_cstring(struct fmt_ctx *c, taddr_t addr)
 		print_chars(c, &arr, NULL, true, addr);
 }
 
+/* Arrays of elements of these sizes are strings (char, char16_t, wchar_t). */
+static bool is_char_size(size_t n)
+{
+	return n == 1 || n == 2 || n == 4;
+}
+
 static void string_pointer(struct fmt_ctx *c, const struct type *ptr, taddr_t p)
 {
 	const struct type *target = proto_type_strip(ptr->target);
 
 	if (p == 0)
 		strbuf_append(c->out, "nil");
-	else if (target->kind == TK_ARRAY && proto_type_size(target->target) == 1)
+	else if (target->kind == TK_ARRAY && is_char_size(proto_type_size(target->target)))
 		print_chars(c, target, NULL, true, p);
 	else if (target->kind == TK_CHAR)
 		proto_format_cstring(c, p);
@@ -92,7 +120,7 @@ void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
 			proto_format_cstring(c, p);
 		else
 			string_pointer(c, u, p);
-	} else if (u->kind == TK_ARRAY && proto_type_size(u->target) == 1) {
+	} else if (u->kind == TK_ARRAY && is_char_size(proto_type_size(u->target))) {
 		print_chars(c, u, bytes, has_addr, addr);
 	} else {
 		proto_format_value(c, lens->target, bytes, has_addr, addr);

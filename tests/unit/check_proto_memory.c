@@ -65,6 +65,21 @@ START_TEST(bounded_strings)
 }
 END_TEST
 
+START_TEST(wide_strings)
+{
+	static const uint32_t w[] = { 'h', 0xe9, '"', 0x1f600, 0 };
+	static const uint16_t u[] = { 'o', 'k', 0x263a, 0 };
+
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, fake_mem(&F, u, sizeof(u)));
+	EXPECT_ARGS("void f(string(array(int,zero)*),string(array(ushort,zero)*));", "f",
+		    "L\"h\\u00e9\"\\U0001f600\", u\"ok\\u263a\""); /* '"' as narrow strings show it */
+	OPTS.string_limit = 2;
+	EXPECT_ARGS("void f(string(array(uint,zero)*));", "f", "L\"h\\u00e9\"...");
+	OPTS.string_limit = 32;
+}
+END_TEST
+
 START_TEST(string_without_nul)
 {
 	/* The region ends without a NUL: the string stops where memory does. */
@@ -253,6 +268,7 @@ TCase *tcase_strings(void)
 	tcase_add_test(tc, strings);
 	tcase_add_test(tc, string_limit);
 	tcase_add_test(tc, bounded_strings);
+	tcase_add_test(tc, wide_strings);
 	tcase_add_test(tc, string_without_nul);
 	tcase_add_test(tc, unreadable);
 	return tc;

@@ -117,7 +117,10 @@ int main(int argc, char **argv)
 	pthread_join(th, NULL);
 	/* locale, wide characters */
 	setlocale(LC_ALL, "C");
-	sink = wcslen(L"wide");
+	sink = wcslen(L"wide \u00e9\U0001F600");
+	wchar_t wbuf[16];
+	wcscpy(wbuf, L"copy");
+	sink = (size_t)wcschr(wbuf, L'p');
 	/* dlfcn, getopt */
 	void *h = dlopen("libm.so.6", RTLD_NOW);
 	dlsym(h, "cos");
