@@ -453,31 +453,13 @@ static struct type *convert(struct conv *c, Dwarf_Die *die)
 }
 
 /* Whether every scalar in t is an integer or a pointer. */
-static bool integers_only(const struct type *t)
-{
-	const struct type *s = proto_type_strip(t);
-
-	if (proto_type_is_float(s))
-		return false;
-	if (s->kind == TK_ARRAY)
-		return integers_only(s->target);
-	for (size_t i = 0; s->kind == TK_STRUCT && i < s->nfields; i++)
-		if (!integers_only(s->fields[i]))
-			return false;
-	return true;
-}
-
-/* Whether a value of type t is passed (or returned) where the formatter looks for it:
- * scalars, and structs of integers of at most 16 bytes (in one or two registers). */
+/* Whether the formatter finds a value of type t where it is passed or returned: scalars,
+ * and structs (in integer or vector registers by their fields, or in memory when over
+ * 16 bytes: proto/call.c). Types it has no representation for (long double, _Complex, a
+ * union by value) are not converted at all. */
 static bool in_registers(const struct type *t)
 {
-	const struct type *s = proto_type_strip(t);
-
-	if (s->kind == TK_ARRAY)
-		return false;
-	if (s->kind != TK_STRUCT)
-		return true;
-	return proto_type_size(s) <= 16 && integers_only(s);
+	return proto_type_strip(t)->kind != TK_ARRAY;
 }
 
 /* --- functions ------------------------------------------------------------------- */

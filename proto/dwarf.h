@@ -15,10 +15,10 @@
  *   typedefs, const, volatile, restrict      what they name
  *   ...                                      dropped: the fixed arguments are shown
  *
- * A function with an argument or return value that does not travel in the integer or
- * SSE registers as a scalar or a small integer struct (long double, _Complex, a struct
- * with doubles or of more than 16 bytes, a union passed by value) gets no prototype: its
- * arguments could not be found. Structs with bit-fields, or whose layout is not the
+ * A struct passed or returned by value is read where the x86-64 ABI puts it (integer or
+ * vector registers by its fields, or memory when over 16 bytes). A function with an
+ * argument or return value the formatter cannot represent (long double, _Complex, a
+ * union passed by value) gets no prototype: its arguments could not be found. Structs with bit-fields, or whose layout is not the
  * natural one, are shown as addr.
  *
  * Nothing is read before a lookup; each name is converted once and cached.
