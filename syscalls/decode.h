@@ -27,6 +27,7 @@ enum sys_arg {
 	SA_IOCTL, SA_CLONE, SA_ARGV, SA_ENVP, SA_OPIPE,
 	SA_OWSTATUS, SA_WOPTS, SA_POLLFD, SA_FDSET, SA_TV,
 	SA_IOV, SA_OIOV, SA_MSGHDR, SA_OMSGHDR,
+	SA_FUTEXOP, SA_FUTEXARG,
 };
 
 /* How the result is shown. */
@@ -97,6 +98,9 @@ void sys_decode_ioctl(const struct sys_ctx *c, int kind, unsigned i);  /* ioctl.
 void sys_decode_wait(const struct sys_ctx *c, int kind, unsigned i);   /* wait.c */
 void sys_decode_poll(const struct sys_ctx *c, int kind, unsigned i);   /* poll.c */
 void sys_decode_iov(const struct sys_ctx *c, int kind, unsigned i);    /* iov.c */
+void sys_decode_futex(const struct sys_ctx *c, int kind, unsigned i);  /* futex.c */
+/* futex.c: whether argument i is one the operation does not use (not shown). */
+bool sys_futex_omitted(const struct sys_ctx *c, int kind, unsigned i);
 
 /* poll.c: after the result of a call with a pollfd array or fd sets, what became ready:
  * " ([{fd=4, revents=POLLOUT}])", " (in [3], out [4])", or " (Timeout)". */

@@ -190,6 +190,9 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_IOV: case SA_OIOV: case SA_MSGHDR: case SA_OMSGHDR:
 		sys_decode_iov(c, kind, i);
 		break;
+	case SA_FUTEXOP: case SA_FUTEXARG:
+		sys_decode_futex(c, kind, i);
+		break;
 	default:
 		put_generic(c, kind, i);
 	}
@@ -227,7 +230,7 @@ static unsigned first_out(const struct sys_entry *e)
 /* An argument left out is not shown at all: nor is its ", ". */
 static bool omitted(const struct sys_ctx *c, const struct sys_entry *e, unsigned i)
 {
-	return e->decoded && sys_open_omitted(c, e->kind[i], i);
+	return e->decoded && (sys_open_omitted(c, e->kind[i], i) || sys_futex_omitted(c, e->kind[i], i));
 }
 
 static void format_range(const struct sys_ctx *c, unsigned from, unsigned to, bool comma)

@@ -320,6 +320,23 @@ START_TEST(iovecs_and_msghdr)
 }
 END_TEST
 
+START_TEST(futex_operations)
+{
+	int64_t ts[2] = { 1, 2 };
+	ck_assert_str_eq(in("futex", 0x1000, 0x81, 1, 0, 0, 0), "0x1000, FUTEX_WAKE_PRIVATE, 1");
+	ck_assert_str_eq(in("futex", 0x1000, 0, 2, 0, 0, 0), "0x1000, FUTEX_WAIT, 2, NULL");
+	char want[128];
+	snprintf(want, sizeof(want), "0x1000, FUTEX_WAIT_PRIVATE, 2, {tv_sec=1, tv_nsec=2}");
+	ck_assert_str_eq(in("futex", 0x1000, 0x80, 2, P(ts), 0, 0), want);
+	ck_assert_str_eq(in("futex", 0x1000, 0x189, 0, 0, 0, 0xffffffff),
+			 "0x1000, FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME, 0, NULL, "
+			 "FUTEX_BITSET_MATCH_ANY");
+	ck_assert_str_eq(in("futex", 0x1000, 0x84, 1, 0x7fffffff, 0x2000, 3),
+			 "0x1000, FUTEX_CMP_REQUEUE_PRIVATE, 1, 2147483647, 0x2000, 3");
+	ck_assert_str_eq(in("futex", 0x1000, 0x7f, 1, 2, 3, 4), "0x1000, 0x7f, 1, 2, 0x3, 4");
+}
+END_TEST
+
 START_TEST(unknown_calls)
 {
 	ck_assert_str_eq(in("prlimit64", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
@@ -392,6 +409,7 @@ static Suite *syscalls_suite(void)
 	tcase_add_test(tc, ioctl_and_clone);
 	tcase_add_test(tc, wait_poll_select);
 	tcase_add_test(tc, iovecs_and_msghdr);
+	tcase_add_test(tc, futex_operations);
 	tcase_add_test(tc, unknown_calls);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("selection");

@@ -152,6 +152,11 @@ static int waiting(void)
 	char ch;
 	if (read(fds[0], &ch, 1) != 1 || syscall(SYS_poll, p, 1, 0) != 0)
 		return 1;
+	/* futex: nobody to wake; a wait whose value has already changed */
+	static int word = 1;
+	if (syscall(SYS_futex, &word, 1 | 128, 1, NULL, NULL, 0) != 0 ||
+	    syscall(SYS_futex, &word, 0 | 128, 0, NULL, NULL, 0) != -1)
+		return 1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 5 ? 0 : 1;
 }
 
