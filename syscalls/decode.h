@@ -27,7 +27,7 @@ enum sys_arg {
 	SA_IOCTL, SA_CLONE, SA_ARGV, SA_ENVP, SA_OPIPE,
 	SA_OWSTATUS, SA_WOPTS, SA_POLLFD, SA_FDSET, SA_TV,
 	SA_IOV, SA_OIOV, SA_MSGHDR, SA_OMSGHDR,
-	SA_FUTEXOP, SA_FUTEXARG,
+	SA_FUTEXOP, SA_FUTEXARG, SA_EPOLLFLAGS, SA_EPOLLOP, SA_EPOLLEV, SA_OEPOLLEV,
 };
 
 /* How the result is shown. */
@@ -99,6 +99,7 @@ void sys_decode_wait(const struct sys_ctx *c, int kind, unsigned i);   /* wait.c
 void sys_decode_poll(const struct sys_ctx *c, int kind, unsigned i);   /* poll.c */
 void sys_decode_iov(const struct sys_ctx *c, int kind, unsigned i);    /* iov.c */
 void sys_decode_futex(const struct sys_ctx *c, int kind, unsigned i);  /* futex.c */
+void sys_decode_epoll(const struct sys_ctx *c, int kind, unsigned i);  /* epoll.c */
 /* futex.c: whether argument i is one the operation does not use (not shown). */
 bool sys_futex_omitted(const struct sys_ctx *c, int kind, unsigned i);
 

@@ -193,6 +193,9 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_FUTEXOP: case SA_FUTEXARG:
 		sys_decode_futex(c, kind, i);
 		break;
+	case SA_EPOLLFLAGS: case SA_EPOLLOP: case SA_EPOLLEV: case SA_OEPOLLEV:
+		sys_decode_epoll(c, kind, i);
+		break;
 	default:
 		put_generic(c, kind, i);
 	}
@@ -203,6 +206,7 @@ static bool is_out(int kind)
 	switch (kind) {
 	case SA_OBUF: case SA_OCSTR: case SA_OSIGACT: case SA_OSIGSET: case SA_OSTAT:
 	case SA_OTS: case SA_OPIPE: case SA_OWSTATUS: case SA_OIOV: case SA_OMSGHDR:
+	case SA_OEPOLLEV:
 		return true;
 	default:
 		return false;

@@ -337,6 +337,21 @@ START_TEST(futex_operations)
 }
 END_TEST
 
+START_TEST(epoll_events)
+{
+	struct __attribute__((packed)) { uint32_t events; uint64_t data; } ev[2] = {
+		{ 0x80000001, 5 }, { 0x4, 0x100000001ull } };
+	ck_assert_str_eq(in("epoll_create1", 02000000, 0, 0, 0, 0, 0), "EPOLL_CLOEXEC");
+	ck_assert_str_eq(in("epoll_ctl", 5, 1, 3, P(ev), 0, 0),
+			 "5, EPOLL_CTL_ADD, 3, {events=EPOLLIN|EPOLLET, data={u32=5, u64=5}}");
+	ck_assert_str_eq(in("epoll_ctl", 5, 2, 3, 0, 0, 0), "5, EPOLL_CTL_DEL, 3, NULL");
+	ck_assert_str_eq(out("epoll_wait", 2, 5, P(ev), 4, 0),
+			 ", [{events=EPOLLIN|EPOLLET, data={u32=5, u64=5}}, "
+			 "{events=EPOLLOUT, data={u32=1, u64=4294967297}}], 4, 0");
+	ck_assert_str_eq(out("epoll_wait", 0, 5, P(ev), 4, 0), ", [], 4, 0");
+}
+END_TEST
+
 START_TEST(unknown_calls)
 {
 	ck_assert_str_eq(in("prlimit64", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
@@ -410,6 +425,7 @@ static Suite *syscalls_suite(void)
 	tcase_add_test(tc, wait_poll_select);
 	tcase_add_test(tc, iovecs_and_msghdr);
 	tcase_add_test(tc, futex_operations);
+	tcase_add_test(tc, epoll_events);
 	tcase_add_test(tc, unknown_calls);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("selection");
