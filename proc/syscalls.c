@@ -89,6 +89,11 @@ static void show_return(struct thread *t, struct sys_call *c, taddr_t pc)
 	}
 	e.out_args = out.len > 0 ? strbuf_str(&out) : NULL;
 	e.text = strbuf_str(&ret);
+	uint64_t raw_ret = (uint64_t)c->ret;
+	if (session.raw_values && sys_returns(c->nr)) {
+		e.raw = &raw_ret;
+		e.nraw = 1;
+	}
 	output_return(&e);
 	strbuf_free(&out);
 	strbuf_free(&ret);
@@ -121,6 +126,10 @@ static void entry_stop(struct thread *t, long nr, const uint64_t args[6], taddr_
 	t->sys.entry_ts = output_timed() ? output_now() : 0;
 	e.ts = t->sys.entry_ts;
 	e.text = strbuf_str(&text);
+	if (session.raw_values) { /* --json: the registers, as they are */
+		e.raw = t->sys.args;
+		e.nraw = sys_nargs(nr);
+	}
 	output_call(&e);
 	strbuf_free(&text);
 	if (!sys_returns(nr)) { /* exit, exit_group: "= ?" now, as no exit stop will come */

@@ -36,6 +36,8 @@ const char *sys_name(long nr);
 long sys_number(const char *name);
 /* Whether the call comes back (false for exit and exit_group). */
 bool sys_returns(long nr);
+/* How many arguments call nr takes (6 for a number without a name). */
+unsigned sys_nargs(long nr);
 
 /*
  * The arguments shown at the entry ("AT_FDCWD, \"/etc/hostname\", O_RDONLY", or "3" for

@@ -23,6 +23,11 @@ long sys_number(const char *name)
 	return -1;
 }
 
+unsigned sys_nargs(long nr)
+{
+	return sys_name(nr) == NULL ? 6 : sys_table[nr].nargs;
+}
+
 bool sys_returns(long nr)
 {
 	return sys_name(nr) == NULL || sys_table[nr].ret != SR_NONE;

@@ -24,6 +24,13 @@ FIELDS = {
     "signal": {"signal": int, "name": str},
     "exit": {"status": int},
 }
+SYSCALLS = [
+    ("call", "write@SYS", 0), ("return", "write@SYS", 0), ("signal", "SIGUSR1", None),
+    ("call", "write@SYS", 0), ("return", "write@SYS", 0), ("exit", 3, None),
+]
+mode = sys.argv[2] if len(sys.argv) > 2 else "calls"
+if mode == "syscalls":
+    EXPECTED = SYSCALLS
 errors = []
 
 
@@ -51,7 +58,16 @@ for ev in events:
     detail = {"signal": ev.get("name"), "exit": ev.get("status")}.get(t, ev.get("function"))
     got.append((t, detail, ev.get("depth")))
 check(got == EXPECTED, "events:\n  expected %s\n  got      %s" % (EXPECTED, got))
-if not errors:
+if not errors and mode == "syscalls":
+    for w, wret in ((events[0], events[1]), (events[3], events[4])):
+        raw = w["raw_arguments"]
+        check(len(raw) == 3 and raw[0] == 1 and raw[1] > 0 and raw[2] == 2,
+              "write@SYS raw arguments: %r" % raw)
+        check(w["arguments"] in ('1, "a\\n", 2', '1, "h\\n", 2'),
+              "write@SYS arguments: %r" % w["arguments"])
+        check(wret["return_value"] == "2" and wret["raw_return_value"] == 2,
+              "write@SYS return: %r" % wret)
+elif not errors:
     pid = events[0]["pid"]
     check(all(ev["pid"] == pid and ev["tid"] == pid for ev in events), "pid/tid")
     times = [ev["timestamp"] for ev in events]
