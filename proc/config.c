@@ -78,6 +78,8 @@ static char *resolve_import(const char *name, const char *from, void *ctx)
 	if (slash != NULL) {
 		*slash = '\0';
 		strbuf_printf(&sb, "%s/%s%s", dir, name, ext);
+	} else if (from != NULL) { /* a file named without a directory: the current one */
+		strbuf_printf(&sb, "%s%s", name, ext);
 	}
 	free(dir);
 	for (size_t d = 0; (sb.len == 0 || access(strbuf_str(&sb), R_OK) != 0) && d < lib_dirs.n; d++) {

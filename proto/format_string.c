@@ -54,12 +54,21 @@ static void print_chars(struct fmt_ctx *c, const struct type *arr, const unsigne
 		const unsigned char *p = bytes ? bytes + done : buf;
 		size_t got = bytes ? chunk : read_prefix(c, addr + done, buf, chunk);
 		for (size_t i = 0; i + esz <= got; i += esz) {
-			if (esz == 1)
+			if (esz == 1) {
 				proto_escape_char(c->out, p[i]);
-			else
-				escape_wide(c->out, esz == 2 ? (uint32_t)(p[i] | p[i + 1] << 8)
-							     : (uint32_t)(p[i] | p[i + 1] << 8 | p[i + 2] << 16 |
-									  (uint32_t)p[i + 3] << 24));
+			} else if (esz == 4) {
+				escape_wide(c->out, (uint32_t)(p[i] | p[i + 1] << 8 | p[i + 2] << 16 |
+							       (uint32_t)p[i + 3] << 24));
+			} else {
+				uint32_t u = (uint32_t)(p[i] | p[i + 1] << 8), lo;
+				/* A UTF-16 surrogate pair is one character. */
+				if (u >= 0xd800 && u < 0xdc00 && i + 4 <= got &&
+				    (lo = (uint32_t)(p[i + 2] | p[i + 3] << 8)) >= 0xdc00 && lo < 0xe000) {
+					u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+					i += 2;
+				}
+				escape_wide(c->out, u);
+			}
 		}
 		if (got < chunk)
 			break;

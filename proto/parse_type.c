@@ -78,6 +78,43 @@ static struct type *parse_enum(struct parser *ps)
 }
 
 /* string, string(TYPE), string[EXPR], and the old stringN (string[argN]). */
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return n > 0;
+}
+
+static bool numbered(const char *s, size_t n, const char *prefix, uint64_t *v)
+{
+	size_t k = strlen(prefix);
+
+	if (n <= k || n - k > 9 || strncmp(s, prefix, k) != 0 || !all_digits(s + k, n - k))
+		return false;
+	*v = strtoull(s + k, NULL, 10);
+	return true;
+}
+
+/* Whether the text after '(' is a length (string(arg2), string(retval), string(16)) rather
+ * than the type of a string lens (string(array(char, 4))). */
+static bool length_in_parens(struct parser *ps)
+{
+	const char *p = ps->p + 1;
+
+	while (p < ps->end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < ps->end && (isdigit((unsigned char)*p) || *p == '-'))
+		return true;
+	const char *w = p;
+	while (p < ps->end && (isalnum((unsigned char)*p) || *p == '_'))
+		p++;
+	size_t n = (size_t)(p - w);
+	uint64_t v;
+	return (n == 6 && strncmp(w, "retval", 6) == 0) || (n == 4 && strncmp(w, "zero", 4) == 0) ||
+	       numbered(w, n, "arg", &v) || numbered(w, n, "elt", &v);
+}
+
 static struct type *parse_string(struct parser *ps, const char *digits, size_t n)
 {
 	if (n > 0) {
@@ -87,12 +124,15 @@ static struct type *parse_string(struct parser *ps, const char *digits, size_t n
 		return proto_type_new_string(A(ps), proto_expr_new(A(ps), EXPR_ARG, v));
 	}
 	proto_skip_space(ps);
-	if (ps->p < ps->end && *ps->p == '(')
+	char close = ']';
+	if (ps->p < ps->end && *ps->p == '(' && length_in_parens(ps))
+		close = ')'; /* string(argN): as string[argN] */
+	else if (ps->p < ps->end && *ps->p == '(')
 		return lens_of(ps, LENS_STRING);
-	if (!proto_accept(ps, '['))
+	if (!proto_accept(ps, close == ']' ? '[' : '('))
 		return proto_type_new_string(A(ps), NULL);
 	struct expr *len = proto_parse_expr(ps);
-	if (len == NULL || !proto_expect(ps, ']'))
+	if (len == NULL || !proto_expect(ps, close))
 		return NULL;
 	return proto_type_new_string(A(ps), len);
 }
@@ -137,13 +177,6 @@ static bool is_word(const char *s, size_t n, const char *word)
 	return n == strlen(word) && strncmp(s, word, n) == 0;
 }
 
-static bool all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return false;
-	return n > 0;
-}
 
 static struct type *named_type(struct parser *ps, const char *s, size_t n)
 {
@@ -212,15 +245,6 @@ struct type *proto_parse_type(struct parser *ps)
 	return t;
 }
 
-static bool numbered(const char *s, size_t n, const char *prefix, uint64_t *v)
-{
-	size_t k = strlen(prefix);
-
-	if (n <= k || n - k > 9 || strncmp(s, prefix, k) != 0 || !all_digits(s + k, n - k))
-		return false;
-	*v = strtoull(s + k, NULL, 10);
-	return true;
-}
 
 static struct expr *named_expr(struct parser *ps, const char *s, size_t n)
 {

@@ -60,6 +60,9 @@ START_TEST(bounded_strings)
 	fake_int(&F, b);
 	fake_int(&F, 8);
 	EXPECT_ARGS("long write(int, string3, ulong);", "write", "1, \"ab\", 8");
+	/* string(argN), string(N): the same as string[argN], string[N]. */
+	EXPECT_ARGS("long write(int, string(arg3), ulong);", "write", "1, \"ab\", 8");
+	EXPECT_ARGS("long write(int, string( 1 ), ulong);", "write", "1, \"a\", 8");
 	EXPECT_ARGS("addr memcpy(addr,string(array(char, arg3)*),ulong);", "memcpy",
 		    "0x1, \"ab\\0cdefg\", 8");
 }
@@ -68,12 +71,12 @@ END_TEST
 START_TEST(wide_strings)
 {
 	static const uint32_t w[] = { 'h', 0xe9, '"', 0x1f600, 0 };
-	static const uint16_t u[] = { 'o', 'k', 0x263a, 0 };
+	static const uint16_t u[] = { 'o', 'k', 0x263a, 0xd83d, 0xde00, 0 };
 
 	fake_int(&F, fake_mem(&F, w, sizeof(w)));
 	fake_int(&F, fake_mem(&F, u, sizeof(u)));
 	EXPECT_ARGS("void f(string(array(int,zero)*),string(array(ushort,zero)*));", "f",
-		    "L\"h\\u00e9\"\\U0001f600\", u\"ok\\u263a\""); /* '"' as narrow strings show it */
+		    "L\"h\\u00e9\"\\U0001f600\", u\"ok\\u263a\\U0001f600\""); /* '"' as narrow strings show it */
 	OPTS.string_limit = 2;
 	EXPECT_ARGS("void f(string(array(uint,zero)*));", "f", "L\"h\\u00e9\"...");
 	OPTS.string_limit = 32;
