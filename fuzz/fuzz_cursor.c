@@ -111,7 +111,7 @@ static ssize_t read_mem(void *ctx, taddr_t addr, void *buf, size_t len)
 	return -1;
 }
 
-static const struct arg_cursor_ops ops = { next_int, next_double, next_float, read_mem, NULL };
+static const struct arg_cursor_ops ops = { next_int, next_double, next_float, read_mem, NULL, NULL, NULL };
 
 static void put_word(unsigned char *p, uint64_t v)
 {

@@ -174,8 +174,24 @@ static taddr_t rec_stack_area(void *ctx, size_t len)
 	return r->inner.ops->stack_area ? r->inner.ops->stack_area(r->inner.ctx, len) : 0;
 }
 
+static bool rec_regs_free(void *ctx, unsigned nint, unsigned nfp)
+{
+	struct raw_recorder *r = ctx;
+
+	return !r->inner.ops->regs_free || r->inner.ops->regs_free(r->inner.ctx, nint, nfp);
+}
+
+static double rec_next_long_double(void *ctx)
+{
+	struct raw_recorder *r = ctx;
+
+	return r->inner.ops->next_long_double ? r->inner.ops->next_long_double(r->inner.ctx)
+					      : r->inner.ops->next_double(r->inner.ctx);
+}
+
 static const struct arg_cursor_ops recorder_ops = {
 	rec_next_int, rec_next_double, rec_next_float, rec_read_mem, rec_stack_area,
+	rec_regs_free, rec_next_long_double,
 };
 
 void raw_recorder_wrap(struct raw_recorder *r, struct arg_cursor *cur)

@@ -55,12 +55,23 @@ static bool in_memory(const struct type *t)
 	return s != NULL && s->kind == TK_STRUCT && proto_type_size(s) > 16;
 }
 
-static void fetch_struct(struct argval *v, struct arg_cursor *args, const struct type *s)
+static void fetch_struct(struct argval *v, struct arg_cursor *args, const struct type *s,
+			 bool ret)
 {
 	size_t size = proto_type_size(s);
 	bool integer[2] = { false, false };
 
 	classify(s, 0, integer);
+	unsigned words = (unsigned)((size + 7) / 8), nint = 0;
+	for (unsigned k = 0; k < words && k < 2; k++)
+		nint += integer[k];
+	if (!ret && args->ops->regs_free != NULL && args->ops->stack_area != NULL &&
+	    !args->ops->regs_free(args->ctx, nint, words - nint)) {
+		/* Not enough registers left for all of it: it goes whole to the stack. */
+		put_word(v->bytes, args->ops->stack_area(args->ctx, size));
+		v->indirect = true;
+		return;
+	}
 	for (size_t k = 0; k < (size + 7) / 8; k++) {
 		if (integer[k]) {
 			put_word(v->bytes + 8 * k, args->ops->next_int(args->ctx));
@@ -96,10 +107,19 @@ static void fetch_value(struct argval *v, struct arg_cursor *args, const struct 
 			v->indirect = at != 0;
 		}
 	} else if (s && s->kind == TK_STRUCT) {
-		fetch_struct(v, args, s);
+		fetch_struct(v, args, s, ret);
 	} else {
 		put_word(v->bytes, args->ops->next_int(args->ctx));
 	}
+}
+
+void proto_fetch_long_double(struct proto_call *c, struct arg_cursor *args)
+{
+	struct argval *v = push(c, proto_type_primitive(TK_DOUBLE));
+	double d = args->ops->next_long_double ? args->ops->next_long_double(args->ctx)
+					       : args->ops->next_double(args->ctx);
+
+	memcpy(v->bytes, &d, sizeof(d));
 }
 
 void proto_fetch_arg(struct proto_call *c, struct arg_cursor *args, const struct type *t)

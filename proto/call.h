@@ -18,6 +18,8 @@ struct proto_call {
 
 /* Fetch the next argument of type t (NULL: a guessed integer) from the cursor. */
 void proto_fetch_arg(struct proto_call *c, struct arg_cursor *args, const struct type *t);
+/* Fetch a long double argument (shown as a double). */
+void proto_fetch_long_double(struct proto_call *c, struct arg_cursor *args);
 /* Fetch the arguments that the printf format string fmt implies. */
 void proto_printf_fetch(struct proto_call *c, struct arg_cursor *args, const char *fmt);
 

@@ -13,10 +13,12 @@
 struct spec {
 	int h;           /* number of 'h' */
 	int l;           /* 0: int, 1: long, 2: long long */
-	bool star;       /* a '*' argument gave the length */
+	bool L;          /* 'L': a long double for the floating-point conversions */
+	bool precision;  /* after the '.': digits or '*' give the precision */
+	bool star;       /* a '*' argument gave the precision */
 	uint64_t star_value;
-	bool digits;     /* digits gave the length */
-	uint64_t length;
+	bool digits;     /* digits gave the precision */
+	uint64_t length; /* the precision: at most this many bytes of a %s are read */
 };
 
 static struct type *int_type(const struct spec *s, bool is_signed)
@@ -68,6 +70,8 @@ static const struct type *conv_type(struct proto_call *c, const struct spec *s, 
 
 static void add_digit(struct spec *s, char ch)
 {
+	if (!s->precision)
+		return; /* the width: it does not limit what is read */
 	s->digits = true;
 	if (s->length < UINT64_MAX / 100)
 		s->length = s->length * 10 + (uint64_t)(ch - '0');
@@ -78,6 +82,8 @@ static void star(struct proto_call *c, struct arg_cursor *args, struct spec *s)
 	const struct type *t = proto_type_primitive(TK_INT);
 
 	proto_fetch_arg(c, args, t);
+	if (!s->precision)
+		return; /* a width */
 	s->star = true;
 	s->star_value = proto_value_int(t, c->args[c->nargs - 1].bytes);
 }
@@ -91,10 +97,13 @@ static const char *conversion(struct proto_call *c, struct arg_cursor *args, con
 		return p + 1;
 	for (; *p != '\0'; p++) {
 		char ch = *p;
+		s.L = s.L || ch == 'L';
 		if (ch >= '0' && ch <= '9')
 			add_digit(&s, ch);
 		else if (ch == '*')
 			star(c, args, &s);
+		else if (ch == '.')
+			s.precision = true;
 		else if (ch == 'h')
 			s.h++;
 		else if (ch == 'l')
@@ -103,13 +112,15 @@ static const char *conversion(struct proto_call *c, struct arg_cursor *args, con
 			s.l = 2;
 		else if (ch == 'L' || ch == 'z' || ch == 'Z' || ch == 't')
 			s.l = s.l ? s.l : 1;
-		else if (strchr("#-+ I'.$", ch) == NULL)
+		else if (strchr("#-+ I'$", ch) == NULL)
 			break;
 	}
 	if (*p == '\0')
 		return p;
 	const struct type *t = conv_type(c, &s, *p);
-	if (t != NULL)
+	if (t != NULL && s.L && proto_type_strip(t)->kind == TK_DOUBLE)
+		proto_fetch_long_double(c, args); /* %Lf: a long double, passed in memory */
+	else if (t != NULL)
 		proto_fetch_arg(c, args, t);
 	return p + 1;
 }

@@ -31,6 +31,11 @@ struct arg_cursor_ops {
 	 * passed in memory (a big struct by value), which the next stack-passed values then
 	 * follow. */
 	taddr_t (*stack_area)(void *ctx, size_t len);
+	/* Optional (NULL: always): whether nint integer and nfp floating-point registers are
+	 * still free for one argument; a struct that does not fit goes to the stack whole. */
+	bool (*regs_free)(void *ctx, unsigned nint, unsigned nfp);
+	/* Optional (NULL: next_double): the next long double argument, as a double. */
+	double (*next_long_double)(void *ctx);
 };
 
 struct arg_cursor {

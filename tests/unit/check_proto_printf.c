@@ -87,15 +87,16 @@ END_TEST
 
 START_TEST(string_lengths)
 {
-	/* Width and precision digits are concatenated into one length. */
+	/* The precision limits what is read (the string need not end with a NUL), the width
+	 * does not. */
 	fake_int(&F, fake_str(&F, "%3.10s|%2s|%.0s|%0.2s|%-4s|%10.2s|"));
 	const char *s[] = { "abcdef", "abcdef", "abc", "abcdef", "abcdef", "pqr" };
 	for (size_t i = 0; i < 6; i++)
 		fake_int(&F, fake_str(&F, s[i]));
 	OPTS.string_limit = 100;
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%3.10s|%2s|%.0s|%0.2s|%-4s|%10.2s|\", \"abcdef\", \"ab\", \"\", \"ab\", "
-		    "\"abcd\", \"pqr\"");
+		    "\"%3.10s|%2s|%.0s|%0.2s|%-4s|%10.2s|\", \"abcdef\", \"abcdef\", \"\", \"ab\", "
+		    "\"abcdef\", \"pq\"");
 }
 END_TEST
 

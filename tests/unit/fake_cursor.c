@@ -39,7 +39,7 @@ static ssize_t read_mem(void *ctx, taddr_t addr, void *buf, size_t len)
 	return -1;
 }
 
-static const struct arg_cursor_ops ops = { next_int, next_double, next_float, read_mem, NULL };
+static const struct arg_cursor_ops ops = { next_int, next_double, next_float, read_mem, NULL, NULL, NULL };
 
 void fake_init(struct fake *f)
 {

@@ -78,6 +78,27 @@ static taddr_t call_stack_area(void *ctx, size_t len)
 	return at;
 }
 
+static bool call_regs_free(void *ctx, unsigned nint, unsigned nfp)
+{
+	const struct arch_args *st = ctx;
+
+	return st->next_int + nint <= 6 && st->next_fp + nfp <= 8;
+}
+
+/* A long double is passed in memory: 16 bytes of the stack's argument area, 16-aligned,
+ * holding the x87 80-bit value. */
+static double call_next_long_double(void *ctx)
+{
+	struct arch_args *st = ctx;
+	long double ld = 0;
+
+	st->stack = (st->stack + 15) & ~(taddr_t)15;
+	if (mem_read(st->tid, st->stack, &ld, 10) != 10)
+		ld = 0;
+	st->stack += 16;
+	return (double)ld;
+}
+
 static uint64_t call_next_int(void *ctx)
 {
 	struct arch_args *st = ctx;
@@ -146,6 +167,8 @@ static const struct arg_cursor_ops call_ops = {
 	.next_float = call_next_float,
 	.read_mem = args_read_mem,
 	.stack_area = call_stack_area,
+	.regs_free = call_regs_free,
+	.next_long_double = call_next_long_double,
 };
 
 static void args_init(struct arg_cursor *cur, struct arch_args *st, pid_t tid,

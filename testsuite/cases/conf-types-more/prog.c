@@ -11,6 +11,11 @@ int p_sum(const struct pair *p);
 int p_scale(const struct pair *p, int k);
 long p_bigsum(struct big b, int k);
 long p_bigmany(int a, int b, int c, int d, int e, int f, struct big g, int h);
+struct two {
+	long a, b;
+};
+long p_late(int a, int b, int c, int d, int e, struct two s, int g);
+int p_fmt(const char *fmt, ...);
 
 int main(void)
 {
@@ -22,5 +27,8 @@ int main(void)
 	bad |= p_scale(&p, 2) != 14;
 	bad |= p_bigsum(b, 4) != 24;
 	bad |= p_bigmany(1, 2, 3, 4, 5, 6, g, 10) != 55;
+	struct two t = { 100, 200 };
+	bad |= p_late(1, 2, 3, 4, 5, t, 7) != 322;
+	bad |= p_fmt("%Lf %d %g", (long double)2.5, 7, 0.5) != 14;
 	return bad;
 }
