@@ -50,7 +50,9 @@ struct breakpoint {
 	unsigned roles;
 	enum bp_resume resume;
 	taddr_t slot; /* BP_RESUME_SLOT_JUMP */
-	taddr_t ool;  /* BP_RESUME_OUT_OF_LINE */
+	taddr_t ool;  /* BP_RESUME_OUT_OF_LINE: the copy; the instruction copied */
+	uint8_t insn[16];
+	uint8_t insn_len;
 	struct bp_callee callee;   /* BP_ROLE_CALL: the function */
 	struct bp_callee *callers; /* BP_ROLE_DIRECT: one per calling object (owned) */
 	size_t ncallers;

@@ -25,28 +25,54 @@ static void drop_dead_frames(struct thread *t, taddr_t live_sp)
 		thread_pop(t);
 }
 
+int bp_displace(struct thread *t, struct breakpoint *bp, const uint8_t *code, size_t n,
+		const char **why)
+{
+	struct process *p = process_vm(t->proc);
+	uint8_t slot[ARCH_SLOT_SIZE];
+	taddr_t at = scratch_slot(t, bp->addr, ARCH_SLOT_SIZE);
+	int ilen = arch_insn_length(code, n, bp->addr);
+
+	*why = "no scratch slot within reach";
+	if (at == 0)
+		return -1;
+	int len = arch_displace(code, n, bp->addr, at, slot, why);
+	if (len < 0 || ilen <= 0 || (size_t)ilen > sizeof(bp->insn) ||
+	    mem_write(p->mem_fd, at, slot, (size_t)len) < 0)
+		return -1;
+	bp->resume = BP_RESUME_OUT_OF_LINE;
+	bp->ool = at;
+	memcpy(bp->insn, code, (size_t)ilen);
+	bp->insn_len = (uint8_t)ilen;
+	return 0;
+}
+
+void bp_take_copy(struct breakpoint *bp, const struct breakpoint *from)
+{
+	bp->resume = from->resume;
+	bp->ool = from->ool;
+	memcpy(bp->insn, from->insn, sizeof(bp->insn));
+	bp->insn_len = from->insn_len;
+}
+
 struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr)
 {
 	struct process *p = process_vm(t->proc);
 	struct breakpoint *bp = bp_find(p->bps, ret_addr);
-	uint8_t code[ARCH_MAX_INSN], slot[ARCH_SLOT_SIZE];
+	uint8_t code[ARCH_MAX_INSN];
 	const char *why = NULL;
 
 	if (bp != NULL) {
 		bp->roles |= BP_ROLE_RETURN;
 		return bp;
 	}
+	struct breakpoint copy = { .addr = ret_addr };
 	ssize_t n = mem_read(p->pid, ret_addr, code, sizeof(code));
-	taddr_t at = scratch_slot(t, ret_addr, ARCH_SLOT_SIZE);
-	if (n <= 0 || at == 0)
-		return NULL;
-	int len = arch_displace(code, (size_t)n, ret_addr, at, slot, &why);
-	if (len < 0 || mem_write(p->mem_fd, at, slot, (size_t)len) < 0)
+	if (n <= 0 || bp_displace(t, &copy, code, (size_t)n, &why) < 0)
 		return NULL;
 	bp = bp_add(p->bps, ret_addr);
+	bp_take_copy(bp, &copy);
 	bp->roles = BP_ROLE_RETURN;
-	bp->resume = BP_RESUME_OUT_OF_LINE;
-	bp->ool = at;
 	if (bp_plant(bp, p->pid, p->mem_fd) < 0) {
 		bp->roles = 0; /* keep the record; never planted, never hit */
 		return NULL;
@@ -184,6 +210,24 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	thread_pop(t);
 }
 
+/* The program rewrote the instruction under bp (after making its code writable): copy
+ * the new one out of line. Its first byte is still our breakpoint's, the program's
+ * original one under it. */
+static void refresh_copy(struct thread *t, struct breakpoint *bp)
+{
+	struct process *p = process_vm(t->proc);
+	uint8_t code[ARCH_MAX_INSN];
+	const char *why = NULL;
+	struct breakpoint copy = { .addr = bp->addr };
+
+	ssize_t n = mem_read(p->pid, bp->addr, code, sizeof(code));
+	if (n <= 0)
+		return;
+	code[0] = bp->orig[0];
+	if (bp_displace(t, &copy, code, (size_t)n, &why) == 0)
+		bp_take_copy(bp, &copy);
+}
+
 int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 {
 	struct process *p = t->proc;
@@ -197,6 +241,17 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 		if (mem_read2(p->pid, bp->slot, &target, sizeof(target),
 			      arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr)) < 0)
 			return -1;
+	} else if (bp->resume == BP_RESUME_OUT_OF_LINE && (bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT))) {
+		/* A function's entry: with the return address, the rest of the instruction we
+		 * run a copy of, in the same read; the program may have rewritten it. */
+		uint8_t now[sizeof(bp->insn)];
+		size_t tail = bp->insn_len > 1 ? bp->insn_len - 1u : 0;
+		if (mem_read2(p->pid, arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr),
+			      bp->addr + 1, now, tail) < 0)
+			ret_addr = 0;
+		else if (tail > 0 && memcmp(now, bp->insn + 1, tail) != 0)
+			refresh_copy(t, bp);
+		target = bp->ool;
 	} else {
 		target = bp->resume == BP_RESUME_IN_PLACE ? arch_pc(regs) : bp->ool;
 		if ((bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT)) && shown &&

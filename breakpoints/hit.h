@@ -13,6 +13,17 @@
  */
 int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs);
 
+/*
+ * Copy the instruction at bp->addr (code: n bytes read there, the first one the original)
+ * out of line into a new scratch slot, and make it bp's (bp->ool, bp->insn). Returns 0, or
+ * -1 (*why set).
+ */
+int bp_displace(struct thread *t, struct breakpoint *bp, const uint8_t *code, size_t n,
+		const char **why);
+
+/* Make bp run out of line as from does (after bp_displace on from). */
+void bp_take_copy(struct breakpoint *bp, const struct breakpoint *from);
+
 /* A return site for calls that come back to ret_addr: planted on first use. */
 struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "breakpoints/breakpoint.h"
+#include "breakpoints/hit.h"
 #include "common/intern.h"
 #include "common/strbuf.h"
 #include "filter/filter.h"
@@ -129,22 +130,17 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char **why)
 {
 	struct process *p = process_vm(t->proc);
-	uint8_t code[ARCH_MAX_INSN], slot[ARCH_SLOT_SIZE];
-	struct breakpoint *bp = bp_find(p->bps, addr);
+	uint8_t code[ARCH_MAX_INSN];
+	struct breakpoint *bp = bp_find(p->bps, addr), copy = { .addr = addr };
 
 	if (bp != NULL)
 		return bp;
 	ssize_t n = mem_read(p->pid, addr, code, sizeof(code));
-	taddr_t at = scratch_slot(t, addr, ARCH_SLOT_SIZE);
-	*why = "no scratch slot within reach";
-	if (n <= 0 || at == 0)
-		return NULL;
-	int len = arch_displace(code, (size_t)n, addr, at, slot, why);
-	if (len < 0 || mem_write(p->mem_fd, at, slot, (size_t)len) < 0)
+	*why = "cannot read the code";
+	if (n <= 0 || bp_displace(t, &copy, code, (size_t)n, why) < 0)
 		return NULL;
 	bp = bp_add(p->bps, addr);
-	bp->resume = BP_RESUME_OUT_OF_LINE;
-	bp->ool = at;
+	bp_take_copy(bp, &copy);
 	return bp;
 }
 

@@ -81,6 +81,8 @@ int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, 
  */
 int arch_displace(const uint8_t *code, size_t len, taddr_t addr, taddr_t slot_addr,
 		  uint8_t *out, const char **why);
+/* The length of the instruction at addr (code holds up to len bytes from there), or -1. */
+int arch_insn_length(const uint8_t *code, size_t len, taddr_t addr);
 
 /* Make the tracee run one system call: arch_syscall_insn (which must be followed by a
  * breakpoint) is where the pc goes; regs are set up from nr and args. */

@@ -237,6 +237,16 @@ int arch_displace(const uint8_t *code, size_t len, taddr_t addr, taddr_t slot_ad
 	return n;
 }
 
+int arch_insn_length(const uint8_t *code, size_t len, taddr_t addr)
+{
+	cs_insn *insn = decode_one(code, len, addr);
+	int n = insn != NULL ? (int)insn->size : -1;
+
+	if (insn != NULL)
+		cs_free(insn, 1);
+	return n;
+}
+
 /* Where the stub's jump through its GOT slot ends (0 if it has none among its first two
  * instructions: endbr64, then the jump). */
 static size_t slot_jump_end(const uint8_t *code, size_t len, taddr_t addr)

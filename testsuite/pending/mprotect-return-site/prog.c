@@ -1,5 +1,6 @@
-/* Patches the instruction at the return site of a traced call after that call was made
- * once (step), and the first instruction of knob (traced with -x in variant entry). */
+/* ./prog return: patches the instruction at the return site of a traced call after that
+ * call was made once (step); ./prog entry: the first instruction of knob (traced with
+ * -x). Both print the same lines. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,14 +23,17 @@ static void patch(unsigned char *at, int32_t v)
 	mprotect((void *)pg, 8192, PROT_READ | PROT_EXEC);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	int entry = argc > 1 && strcmp(argv[1], "entry") == 0;
 	setvbuf(stdout, NULL, _IONBF, 0);
 	long r = step();
 	printf("step() = %ld\n", r);
 	printf("knob() = %d\n", knob());
-	patch(step_imm, 200);
-	patch(knob_imm, 42);
+	if (entry)
+		patch(knob_imm, 42);
+	else
+		patch(step_imm, 200);
 	r = step();
 	printf("step() = %ld (patched)\n", r);
 	printf("knob() = %d (patched)\n", knob());
