@@ -6,7 +6,6 @@
 
 #include "common/strbuf.h"
 #include "output/backtrace.h"
-#include "output/demangle.h"
 #include "output/json.h"
 #include "output/output.h"
 #include "breakpoints/plan.h"
@@ -100,12 +99,6 @@ static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 	proto_call_format_in(sb, f->call, &cur, &session.fmt);
 }
 
-/* The name of a function as the trace shows it (-C). */
-static const char *shown_name(const char *name)
-{
-	return session.demangle ? demangle(name) : name;
-}
-
 /* A callee's prototype, looked up at its first call (the objects are loaded by then): the
  * calling object is the one the call returns to; with -x, the one holding the entry. */
 static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr)
@@ -134,7 +127,7 @@ static void on_call(struct thread *t, const struct bp_callee *bp, const struct a
 	f->name = bp->name;
 	f->proto = bp->proto;
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
-				  .name = shown_name(bp->name), .call_site = ret_addr,
+				  .name = bp->name, .call_site = ret_addr,
 				  .depth = (unsigned)(t->depth - 1) };
 	struct raw_recorder raw = { .n = 0 };
 	struct strbuf bt = STRBUF_INIT;
@@ -177,7 +170,7 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	if (f == NULL || !returns_here(f, addr, sp))
 		return; /* reached by another path: not a return of ours */
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
-				  .name = shown_name(f->name), .call_site = f->ret_addr,
+				  .name = f->name, .call_site = f->ret_addr,
 				  .depth = (unsigned)(t->depth - 1) };
 	/* Taken before our own work at the return, which is thus not counted. */
 	if (f->entry_ts != 0) {

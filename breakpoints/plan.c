@@ -65,20 +65,20 @@ static void plant(struct process *p, struct breakpoint *bp, const char *what)
 	}
 }
 
-/* A symbol as shown: demangled with -C. */
-static const char *symbol_shown(const char *name)
+/* A function's name as the trace shows it (interned; demangled with -C): "name" in the
+ * executable; in a library, "SONAME->name" for a PLT call, "name@SONAME" for an entry
+ * (-x), as ltrace prints them. */
+static const char *display_name(const struct library *lib, const char *name, bool entry)
 {
-	return session.demangle ? demangle(name) : name;
-}
-
-/* "name" in the executable, "SONAME->name" for a library's PLT call (ltrace's forms). */
-static const char *plt_display_name(const struct library *lib, const char *name)
-{
-	name = symbol_shown(name);
+	if (session.demangle)
+		name = demangle(name);
 	if (lib->is_main)
 		return intern(name);
 	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "%s->%s", lib->img->soname, name);
+	if (entry)
+		strbuf_printf(&sb, "%s@%s", name, lib->img->soname);
+	else
+		strbuf_printf(&sb, "%s->%s", lib->img->soname, name);
 	const char *shown = intern(strbuf_str(&sb));
 	strbuf_free(&sb);
 	return shown;
@@ -119,7 +119,7 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
 		bp->slot = e->slot + lib->bias;
-		bp->callee.name = plt_display_name(lib, e->name);
+		bp->callee.name = display_name(lib, e->name, false);
 		bp->callee.sym = intern(e->name);
 		if (!planted)
 			plant_stub(t, bp, e->name);
@@ -144,19 +144,6 @@ struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char *
 	return bp;
 }
 
-/* "name" in the executable, "name@SONAME" in a library (ltrace's form for -x). */
-static const char *entry_display_name(const struct library *lib, const char *name)
-{
-	name = symbol_shown(name);
-	if (lib->is_main)
-		return intern(name);
-	struct strbuf sb = STRBUF_INIT;
-	strbuf_printf(&sb, "%s@%s", name, lib->img->soname);
-	const char *shown = intern(strbuf_str(&sb));
-	strbuf_free(&sb);
-	return shown;
-}
-
 static void plan_entries(struct thread *t, const struct library *lib)
 {
 	const struct selection *s = &session.select;
@@ -178,7 +165,7 @@ static void plan_entries(struct thread *t, const struct library *lib)
 		}
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
-		bp->callee.name = entry_display_name(lib, f->name);
+		bp->callee.name = display_name(lib, f->name, true);
 		bp->callee.sym = intern(f->name);
 		bp->callee.defined_here = true;
 		if (!planted)
@@ -256,7 +243,7 @@ static void plan_direct(struct thread *t, const struct library *lib)
 		struct breakpoint *bp = plan_role(t, target, BP_ROLE_DIRECT, e->name);
 		if (bp == NULL)
 			continue;
-		struct bp_callee c = { .name = plt_display_name(lib, e->name),
+		struct bp_callee c = { .name = display_name(lib, e->name, false),
 				       .lo = lib->img->lo + lib->bias,
 				       .hi = lib->img->hi + lib->bias, .sym = intern(e->name) };
 		if (!lib->is_main) {

@@ -1,1 +1,0 @@
-long step(long i) { return 2 * i; }
