@@ -66,28 +66,36 @@ static bool is_dir(const char *path)
 
 /* `import "NAME";`: NAME.conf next to the importing file, else in the directories
  * searched for per-library files. */
+/* The first readable DIR/file among the directories searched for per-library files: its
+ * path left in sb. */
+static bool find_in_lib_dirs(const char *file, struct strbuf *sb)
+{
+	for (size_t d = 0; d < lib_dirs.n; d++) {
+		strbuf_reset(sb);
+		strbuf_printf(sb, "%s/%s", lib_dirs.v[d], file);
+		if (access(strbuf_str(sb), R_OK) == 0)
+			return true;
+	}
+	return false;
+}
+
 static char *resolve_import(const char *name, const char *from, void *ctx)
 {
 	(void)ctx;
 	size_t n = strlen(name);
 	const char *ext = n > 5 && strcmp(name + n - 5, ".conf") == 0 ? "" : ".conf";
-	char *dir = xstrdup(from != NULL ? from : "");
-	char *slash = strrchr(dir, '/');
-	struct strbuf sb = STRBUF_INIT;
+	const char *slash = from != NULL ? strrchr(from, '/') : NULL;
+	struct strbuf file = STRBUF_INIT, sb = STRBUF_INIT;
 
-	if (slash != NULL) {
-		*slash = '\0';
-		strbuf_printf(&sb, "%s/%s%s", dir, name, ext);
-	} else if (from != NULL) { /* a file named without a directory: the current one */
-		strbuf_printf(&sb, "%s%s", name, ext);
-	}
-	free(dir);
-	for (size_t d = 0; (sb.len == 0 || access(strbuf_str(&sb), R_OK) != 0) && d < lib_dirs.n; d++) {
-		strbuf_reset(&sb);
-		strbuf_printf(&sb, "%s/%s%s", lib_dirs.v[d], name, ext);
-	}
-	char *path = sb.len > 0 && access(strbuf_str(&sb), R_OK) == 0 ? realpath(strbuf_str(&sb), NULL)
-								      : NULL;
+	strbuf_printf(&file, "%s%s", name, ext);
+	/* Next to the importing file (in the current directory for one named without). */
+	if (from != NULL)
+		strbuf_printf(&sb, "%.*s%s", slash != NULL ? (int)(slash - from + 1) : 0, from,
+			      strbuf_str(&file));
+	bool found = (sb.len > 0 && access(strbuf_str(&sb), R_OK) == 0) ||
+		     find_in_lib_dirs(strbuf_str(&file), &sb);
+	char *path = found ? realpath(strbuf_str(&sb), NULL) : NULL;
+	strbuf_free(&file);
 	strbuf_free(&sb);
 	return path;
 }
@@ -133,13 +141,13 @@ static struct proto_table *lib_table(const char *soname, bool is_library)
 	struct proto_table *t = NULL;
 	config_lib_keys(soname, is_library, &keys);
 	for (size_t k = 0; k < keys.n && t == NULL; k++) {
-		for (size_t d = 0; d < lib_dirs.n && t == NULL; d++) {
-			struct strbuf sb = STRBUF_INIT;
-			strbuf_printf(&sb, "%s/%s.conf", lib_dirs.v[d], keys.v[k]);
-			struct lib_file *f = access(strbuf_str(&sb), R_OK) == 0 ? lib_file(strbuf_str(&sb)) : NULL;
-			t = f != NULL ? f->t : NULL;
-			strbuf_free(&sb);
-		}
+		struct strbuf file = STRBUF_INIT, sb = STRBUF_INIT;
+		strbuf_printf(&file, "%s.conf", keys.v[k]);
+		struct lib_file *f = find_in_lib_dirs(strbuf_str(&file), &sb) ? lib_file(strbuf_str(&sb))
+									  : NULL;
+		t = f != NULL ? f->t : NULL;
+		strbuf_free(&file);
+		strbuf_free(&sb);
 	}
 	path_list_free(&keys);
 	confs = xrealloc(confs, (nconfs + 1) * sizeof(*confs));
