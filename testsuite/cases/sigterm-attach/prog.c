@@ -1,4 +1,4 @@
-/* 16 threads calling step() in a loop until the file "done" appears, checking every
+/* NTHREADS threads (16; attach-repeat builds it with 4) calling step() in a loop until the file "done" appears, checking every
  * result; writes its pid to "pid" once every thread runs.  Prints "ok" and exits 0
  * only if every call returned what it should. */
 #include <pthread.h>
@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#ifndef NTHREADS
 #define NTHREADS 16
+#endif
 
 long step(long i);
 
