@@ -11,18 +11,26 @@
 
 #define SCRATCH_SIZE (1u << 20)
 
+/* inject_syscall, over several of which *pending keeps a signal that came in any. */
+static int inject(struct thread *t, taddr_t stub, long nr, const uint64_t args[6],
+		  int64_t *res, int *pending)
+{
+	int sig = 0;
+	int rc = inject_syscall(t->tid, stub, nr, args, res, &sig);
+
+	if (sig != 0)
+		*pending = sig;
+	return rc;
+}
+
 static int64_t inject_mmap(struct thread *t, taddr_t stub, taddr_t hint, long flags,
 			   int *pending)
 {
 	uint64_t args[6] = { hint, SCRATCH_SIZE, PROT_READ | PROT_EXEC, (uint64_t)flags,
 			     (uint64_t)-1, 0 };
 	int64_t addr = -1;
-	int sig = 0;
 
-	int rc = inject_syscall(t->tid, stub, arch_sys_mmap, args, &addr, &sig);
-	if (sig != 0) /* keep the first signal that came in any of the calls */
-		*pending = sig;
-	return rc < 0 ? INT64_MIN : addr;
+	return inject(t, stub, arch_sys_mmap, args, &addr, pending) < 0 ? INT64_MIN : addr;
 }
 
 static int inject_munmap(struct thread *t, taddr_t stub, taddr_t base, size_t size,
@@ -30,12 +38,8 @@ static int inject_munmap(struct thread *t, taddr_t stub, taddr_t base, size_t si
 {
 	uint64_t args[6] = { base, size, 0, 0, 0, 0 };
 	int64_t res = -1;
-	int sig = 0;
 
-	int rc = inject_syscall(t->tid, stub, arch_sys_munmap, args, &res, &sig);
-	if (sig != 0)
-		*pending = sig;
-	return rc < 0 || res != 0 ? -1 : 0;
+	return inject(t, stub, arch_sys_munmap, args, &res, pending) < 0 || res != 0 ? -1 : 0;
 }
 
 int scratch_map(struct thread *t, taddr_t stub, taddr_t near, struct scratch *out,
