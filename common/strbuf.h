@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct strbuf {
 	char *buf;  /* NUL-terminated; NULL until the first append */
@@ -16,6 +17,13 @@ struct strbuf {
 void strbuf_append(struct strbuf *sb, const char *s);
 void strbuf_append_n(struct strbuf *sb, const char *s, size_t n);
 void strbuf_putc(struct strbuf *sb, char c);
+/* n copies of c. */
+void strbuf_pad(struct strbuf *sb, char c, size_t n);
+/* Numbers as printf's %PRId64, %PRIu64 and %#PRIx64 (0 as "0x0") write them, without
+ * printf: these are on the path of every traced call. */
+void strbuf_put_dec(struct strbuf *sb, int64_t v);
+void strbuf_put_udec(struct strbuf *sb, uint64_t v);
+void strbuf_put_hex(struct strbuf *sb, uint64_t v);
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)

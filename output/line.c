@@ -134,7 +134,7 @@ static void begin_head(const struct line_head *h)
 	if (opts.call_sites && h->has_site)
 		strbuf_printf(&buf, "[%#" PRIxTADDR "] ", h->site);
 	if (opts.indent > 0 && h->depth > 0)
-		strbuf_printf(&buf, "%*s", (int)(opts.indent * h->depth), "");
+		strbuf_pad(&buf, ' ', opts.indent * h->depth);
 }
 
 /* A line that is not about a call: no call site, no indentation. */
@@ -183,7 +183,7 @@ static void pad_to_align(void)
 	size_t col = column();
 
 	if (col < opts.align)
-		strbuf_printf(&buf, "%*s", (int)(opts.align - col), "");
+		strbuf_pad(&buf, ' ', opts.align - col);
 }
 
 void output_call(const struct output_event *e)
@@ -196,7 +196,9 @@ void output_call(const struct output_event *e)
 	}
 	close_open(" <unfinished ...>");
 	begin_call_line(e);
-	strbuf_printf(&buf, "%s(%s", e->name, e->text);
+	strbuf_append(&buf, e->name);
+	strbuf_putc(&buf, '(');
+	strbuf_append(&buf, e->text);
 	open_token = e->token;
 	open_tid = e->tid;
 	if (e->backtrace != NULL)
@@ -226,7 +228,8 @@ void output_return(const struct output_event *e)
 		strbuf_append(&buf, e->out_args);
 	strbuf_putc(&buf, ')');
 	pad_to_align();
-	strbuf_printf(&buf, " = %s", e->text);
+	strbuf_append(&buf, " = ");
+	strbuf_append(&buf, e->text);
 	if (opts.durations) {
 		strbuf_append(&buf, " <");
 		put_seconds(e->duration, 0);

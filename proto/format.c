@@ -8,7 +8,9 @@
 void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor *mem,
 		  const struct fmt_opts *opts)
 {
-	memset(c, 0, sizeof(*c));
+	/* Not the pointer stack (4 KiB): only its first nptrs entries are ever read. */
+	c->env = (struct eval_env){ NULL, 0, NULL, NULL, NULL };
+	c->nptrs = 0;
 	c->out = out;
 	c->mem = mem;
 	c->string_limit = opts ? opts->string_limit : 32;
@@ -34,9 +36,9 @@ void proto_format_guess(struct strbuf *out, uint64_t v)
 	int64_t s = (int64_t)v;
 
 	if (s >= -10000 && s <= 10000)
-		strbuf_printf(out, "%" PRId64, s);
+		strbuf_put_dec(out, s);
 	else
-		strbuf_printf(out, "0x%" PRIx64, v);
+		strbuf_put_hex(out, v);
 }
 
 bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
@@ -99,9 +101,9 @@ static void format_integer(struct fmt_ctx *c, const struct type *t, const unsign
 		proto_escape_char(c->out, (unsigned char)v);
 		strbuf_putc(c->out, '\'');
 	} else if (proto_type_is_signed(t)) {
-		strbuf_printf(c->out, "%" PRId64, (int64_t)v);
+		strbuf_put_dec(c->out, (int64_t)v);
 	} else {
-		strbuf_printf(c->out, "%" PRIu64, v);
+		strbuf_put_udec(c->out, v);
 	}
 }
 
@@ -113,7 +115,7 @@ static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigne
 
 	if (bytes == NULL) {
 		if (!proto_mem_read(c->mem, addr, buf, proto_type_size(t))) {
-			strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+			strbuf_put_hex(c->out, addr);
 			return;
 		}
 		bytes = buf;

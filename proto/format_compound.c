@@ -31,7 +31,7 @@ void proto_format_at(struct fmt_ctx *c, const struct type *t, taddr_t addr)
 		free(buf);
 	return;
 unreadable:
-	strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+	strbuf_put_hex(c->out, addr);
 }
 
 /* How many pointers to struct s are being expanded (ltrace limits this to -A). */
@@ -66,7 +66,7 @@ void proto_format_pointer(struct fmt_ctx *c, const struct type *t, taddr_t p)
 		if (p == 0)
 			strbuf_putc(c->out, '0');
 		else
-			strbuf_printf(c->out, "0x%" PRIxTADDR, p);
+			strbuf_put_hex(c->out, p);
 		return;
 	}
 	if (p == 0) {
@@ -141,11 +141,11 @@ void proto_format_array(struct fmt_ctx *c, const struct type *t, const unsigned 
 	if (bytes != NULL && !proto_type_array_sized(t))
 		bytes = NULL;
 	if (bytes == NULL && (!has_addr || !proto_mem_read(c->mem, addr, &probe, 1))) {
-		strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+		strbuf_put_hex(c->out, addr);
 		return;
 	}
 	if (!proto_array_length(c, t, bytes, has_addr, addr, (uint64_t)c->array_limit + 1, &len)) {
-		strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+		strbuf_put_hex(c->out, addr);
 		return;
 	}
 	if (bytes != NULL && esz && len > proto_type_size(t) / esz)

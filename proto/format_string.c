@@ -39,7 +39,7 @@ static void print_chars(struct fmt_ctx *c, const struct type *arr, const unsigne
 		bytes = NULL;
 	if ((bytes == NULL && (!has_addr || read_prefix(c, addr, buf, 1) == 0)) ||
 	    !proto_array_length(c, arr, bytes, has_addr, addr, limit, &len)) {
-		strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+		strbuf_put_hex(c->out, addr);
 		return;
 	}
 	if (bytes != NULL && len > proto_type_size(arr))
@@ -119,7 +119,7 @@ void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
 	if (u->kind == TK_POINTER || u->kind == TK_FORMAT) {
 		if (bytes == NULL) {
 			if (!proto_mem_read(c->mem, addr, word, sizeof(word))) {
-				strbuf_printf(c->out, "0x%" PRIxTADDR, addr);
+				strbuf_put_hex(c->out, addr);
 				return;
 			}
 			bytes = word;

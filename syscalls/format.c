@@ -23,7 +23,7 @@ void sys_put_guess(struct strbuf *out, uint64_t v)
 	int64_t s = (int64_t)v;
 
 	if (s >= -10000 && s <= 10000)
-		strbuf_printf(out, "%" PRId64, s);
+		strbuf_put_dec(out, s);
 	else
 		strbuf_printf(out, "%#" PRIx64, v);
 }
@@ -114,10 +114,10 @@ static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
 		strbuf_printf(c->out, "%d", (int)v);
 		break;
 	case SA_LONG:
-		strbuf_printf(c->out, "%" PRId64, (int64_t)v);
+		strbuf_put_dec(c->out, (int64_t)v);
 		break;
 	case SA_ULONG:
-		strbuf_printf(c->out, "%" PRIu64, v);
+		strbuf_put_udec(c->out, v);
 		break;
 	case SA_HEX:
 		strbuf_printf(c->out, "%#" PRIx64, v);

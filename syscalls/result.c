@@ -73,7 +73,7 @@ void sys_format_ret(struct strbuf *out, const struct sys_call *c, const struct s
 	if (ret_kind == SR_HEX)
 		strbuf_printf(out, "%#" PRIx64, (uint64_t)c->ret);
 	else
-		strbuf_printf(out, "%" PRId64, c->ret);
+		strbuf_put_dec(out, c->ret);
 	if (mem != NULL && sys_name(c->nr) != NULL && waits_for_fds(&sys_table[c->nr])) {
 		struct sys_ctx ctx = { out, c, mem, 0 };
 		sys_poll_result(&ctx);

@@ -20,7 +20,7 @@ void xlat_enum(struct strbuf *out, const struct xlat *x, uint64_t val, bool hex)
 	else if (hex)
 		strbuf_printf(out, "%#" PRIx64, val);
 	else
-		strbuf_printf(out, "%" PRIu64, val);
+		strbuf_put_udec(out, val);
 }
 
 void xlat_flags(struct strbuf *out, const struct xlat *x, uint64_t val)

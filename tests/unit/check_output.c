@@ -1,5 +1,6 @@
 /* Unit tests: the text trace layout and the breakpoint table. */
 #include <check.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "breakpoints/breakpoint.h"
+#include "common/strbuf.h"
 #include "output/output.h"
 
 static FILE *sink;
@@ -226,6 +228,40 @@ START_TEST(table_finds_what_was_added_after_growing)
 }
 END_TEST
 
+/* The number writers give what printf gives, at the limits too; a long printf grows the
+ * buffer and is printed whole. */
+START_TEST(strbuf_numbers_as_printf_writes_them)
+{
+	static const int64_t dec[] = { 0, 1, -1, 9, 10, 10000, -10000, INT64_MAX, INT64_MIN };
+	static const uint64_t hex[] = { 0, 1, 0xf, 0x10, 0xdeadbeef, UINT64_MAX };
+	char want[64];
+
+	for (size_t i = 0; i < sizeof(dec) / sizeof(dec[0]); i++) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_append(&sb, "<");
+		strbuf_put_dec(&sb, dec[i]);
+		strbuf_put_udec(&sb, (uint64_t)dec[i]);
+		snprintf(want, sizeof(want), "<%" PRId64 "%" PRIu64, dec[i], (uint64_t)dec[i]);
+		ck_assert_str_eq(strbuf_str(&sb), want);
+		strbuf_free(&sb);
+	}
+	for (size_t i = 0; i < sizeof(hex) / sizeof(hex[0]); i++) {
+		struct strbuf sb = STRBUF_INIT;
+		strbuf_put_hex(&sb, hex[i]);
+		snprintf(want, sizeof(want), "0x%" PRIx64, hex[i]);
+		ck_assert_str_eq(strbuf_str(&sb), want);
+		strbuf_free(&sb);
+	}
+	struct strbuf sb = STRBUF_INIT;
+	strbuf_pad(&sb, ' ', 3);
+	strbuf_printf(&sb, "%s|%200s|", "ab", "");
+	ck_assert_uint_eq(sb.len, 3 + 3 + 200 + 1);
+	ck_assert_str_eq(strbuf_str(&sb) + 3 + 3 + 200, "|");
+	ck_assert_int_eq(strncmp(strbuf_str(&sb), "   ab|", 6), 0);
+	strbuf_free(&sb);
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("output and breakpoint table");
@@ -241,6 +277,7 @@ static Suite *output_suite(void)
 	tcase_add_test(lines, unbuffered_left_half_keeps_its_column);
 	tcase_add_test(lines, prefixes_indentation_and_durations);
 	tcase_add_test(lines, clock_and_hidden_signals);
+	tcase_add_test(lines, strbuf_numbers_as_printf_writes_them);
 	tcase_add_test(table, table_finds_what_was_added_after_growing);
 	suite_add_tcase(s, lines);
 	suite_add_tcase(s, table);
