@@ -18,8 +18,6 @@ struct proto;
 
 enum bp_resume {
 	BP_RESUME_SLOT_JUMP, /* a PLT stub: continue at the address stored in `slot` */
-	BP_RESUME_IN_PLACE,  /* the bytes after the breakpoint go on by themselves (a PLT
-			      * stub patched to jump to a trampoline): just continue */
 	BP_RESUME_OUT_OF_LINE, /* continue at `ool`, a relocated copy of the instruction */
 };
 
@@ -50,6 +48,9 @@ struct breakpoint {
 	unsigned roles;
 	enum bp_resume resume;
 	taddr_t slot; /* BP_RESUME_SLOT_JUMP */
+	taddr_t trap; /* 0, or the breakpoint in the trampoline that a patched PLT stub jumps
+		       * to (an alias of this one): a thread that traps there has the return
+		       * address in a register and goes on from where it trapped */
 	taddr_t ool;  /* BP_RESUME_OUT_OF_LINE: the copy; the instruction copied */
 	uint8_t insn[16];
 	uint8_t insn_len;
@@ -78,16 +79,21 @@ struct breakpoint *bp_add(struct bp_table *t, taddr_t addr);
 /* Write the breakpoint instruction, saving the original bytes. 0, or -1 with errno. */
 int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd);
 
-/* The same with a longer patch: the breakpoint instruction, then len - 1 bytes that
- * nothing executes but a thread resumed after the breakpoint (written after it). */
+/* The same with a longer patch of code that replaces the first instructions at bp->addr:
+ * the bytes behind the first are written while a breakpoint stands in front of them. */
 int bp_plant_patch(struct breakpoint *bp, pid_t pid, int mem_fd, const uint8_t *patch,
 		   size_t len);
+
+/* Make hits at key (another address than bp->addr: a trampoline's breakpoint) mean bp,
+ * and set bp->trap. 0, or -1 if key already means something. */
+int bp_alias(struct bp_table *t, taddr_t key, struct breakpoint *bp);
 
 /* Put back the original bytes of every planted breakpoint (in the address space that
  * mem_fd names: the process itself, or a forked child's copy). */
 void bp_unplant_all(const struct bp_table *t, int mem_fd);
 
-/* Forget the breakpoints in [lo, hi) (an object that was unloaded: nothing to unplant). */
+/* Forget the breakpoints in [lo, hi), with their aliases (an object that was unloaded:
+ * nothing to unplant). */
 void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi);
 
 /* A copy of the table (for a forked child's copy of the address space). */

@@ -229,7 +229,12 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 
 	if ((bp->roles & BP_ROLE_RETURN) && shown)
 		on_return(t, regs, bp->addr);
-	if (bp->resume == BP_RESUME_SLOT_JUMP) {
+	if (bp->trap != 0 && arch_trap_address(arch_pc(regs)) == bp->trap) {
+		/* In a patched stub's trampoline: it loaded the return address, and the thread
+		 * goes on from here. */
+		ret_addr = arch_trampoline_return_address(regs);
+		target = arch_pc(regs);
+	} else if (bp->resume == BP_RESUME_SLOT_JUMP) {
 		/* The stub's jump target and the return address, in one read. */
 		if (mem_read2(p->pid, bp->slot, &target, sizeof(target),
 			      arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr)) < 0)
@@ -246,7 +251,7 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 			refresh_copy(t, bp);
 		target = bp->ool;
 	} else {
-		target = bp->resume == BP_RESUME_IN_PLACE ? arch_pc(regs) : bp->ool;
+		target = bp->ool;
 		if ((bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT)) && shown &&
 		    mem_read(p->pid, arch_return_address_slot(regs), &ret_addr,
 			     sizeof(ret_addr)) != (ssize_t)sizeof(ret_addr))

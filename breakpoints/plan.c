@@ -85,27 +85,28 @@ static const char *display_name(const struct library *lib, const char *name, boo
 }
 
 /*
- * Plant at a PLT stub. Best: patch the stub so that after its breakpoint it jumps to a
- * trampoline that jumps through the GOT slot: the thread then goes on from where it
- * trapped, with no register to set. Else the stub's jump is emulated at each hit.
+ * Plant at a PLT stub. Best: patch the stub to jump to a trampoline that loads the return
+ * address into a register, traps, then jumps through the GOT slot: at a hit the thread goes
+ * on from where it trapped, and nothing but its registers is read. Else the stub gets a
+ * breakpoint whose jump is emulated at each hit. While the patch is written, the stub's
+ * first byte is a breakpoint of that second kind: the record serves both.
  */
 static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what)
 {
 	struct process *p = process_vm(t->proc);
 	uint8_t code[16], patch[ARCH_PATCH_MAX], tramp_code[16];
-	size_t tramp_len = 0;
+	size_t tramp_len = 0, trap = 0;
 	taddr_t tramp = scratch_slot(t, bp->addr, sizeof(tramp_code));
 	int len = -1;
 
+	bp->resume = BP_RESUME_SLOT_JUMP;
 	if (tramp != 0 && mem_read(p->pid, bp->addr, code, sizeof(code)) == (ssize_t)sizeof(code))
 		len = arch_plt_patch(code, sizeof(code), bp->addr, bp->slot, tramp, patch,
-				     tramp_code, &tramp_len);
+				     tramp_code, &tramp_len, &trap);
 	if (len > 0 && mem_write(p->mem_fd, tramp, tramp_code, tramp_len) == 0 &&
-	    bp_plant_patch(bp, p->pid, p->mem_fd, patch, (size_t)len) == 0) {
-		bp->resume = BP_RESUME_IN_PLACE;
+	    bp_alias(p->bps, tramp + trap, bp) == 0 &&
+	    bp_plant_patch(bp, p->pid, p->mem_fd, patch, (size_t)len) == 0)
 		return;
-	}
-	bp->resume = BP_RESUME_SLOT_JUMP;
 	plant(p, bp, what);
 }
 

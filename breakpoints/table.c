@@ -1,4 +1,5 @@
 /* The breakpoint table: open addressing on the address, looked up at every stop. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,8 +7,15 @@
 #include "common/xalloc.h"
 #include "proc/memory.h"
 
+/* A slot: the address a hit is reported at, and what it means. The key is bp->addr, or
+ * for an alias (bp_alias) another address that also means bp. */
+struct bp_slot {
+	taddr_t key;
+	struct breakpoint *bp; /* NULL = empty */
+};
+
 struct bp_table {
-	struct breakpoint **slots; /* power-of-two sized, NULL = empty */
+	struct bp_slot *slots; /* power-of-two sized */
 	size_t cap, count;
 };
 
@@ -17,6 +25,11 @@ static size_t hash(taddr_t a)
 	a *= 0xff51afd7ed558ccdull;
 	a ^= a >> 33;
 	return (size_t)a;
+}
+
+static bool is_alias(const struct bp_slot *s)
+{
+	return s->key != s->bp->addr;
 }
 
 static void bp_free(struct breakpoint *bp)
@@ -60,7 +73,8 @@ void bp_table_free(struct bp_table *t)
 	if (t == NULL)
 		return;
 	for (size_t i = 0; i < t->cap; i++)
-		bp_free(t->slots[i]);
+		if (t->slots[i].bp != NULL && !is_alias(&t->slots[i]))
+			bp_free(t->slots[i].bp);
 	free(t->slots);
 	free(t);
 }
@@ -68,32 +82,40 @@ void bp_table_free(struct bp_table *t)
 struct breakpoint *bp_find(const struct bp_table *t, taddr_t addr)
 {
 	for (size_t i = hash(addr) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		struct breakpoint *bp = t->slots[i];
-		if (bp == NULL || bp->addr == addr)
-			return bp;
+		const struct bp_slot *s = &t->slots[i];
+		if (s->bp == NULL || s->key == addr)
+			return s->bp;
 	}
 }
 
-static void insert(struct breakpoint **slots, size_t cap, struct breakpoint *bp)
+static void insert(struct bp_slot *slots, size_t cap, taddr_t key, struct breakpoint *bp)
 {
-	size_t i = hash(bp->addr) & (cap - 1);
+	size_t i = hash(key) & (cap - 1);
 
-	while (slots[i] != NULL)
+	while (slots[i].bp != NULL)
 		i = (i + 1) & (cap - 1);
-	slots[i] = bp;
+	slots[i] = (struct bp_slot){ key, bp };
 }
 
 static void grow(struct bp_table *t)
 {
 	size_t cap = t->cap * 2;
-	struct breakpoint **slots = xcalloc(cap, sizeof(*slots));
+	struct bp_slot *slots = xcalloc(cap, sizeof(*slots));
 
 	for (size_t i = 0; i < t->cap; i++)
-		if (t->slots[i] != NULL)
-			insert(slots, cap, t->slots[i]);
+		if (t->slots[i].bp != NULL)
+			insert(slots, cap, t->slots[i].key, t->slots[i].bp);
 	free(t->slots);
 	t->slots = slots;
 	t->cap = cap;
+}
+
+static void add_slot(struct bp_table *t, taddr_t key, struct breakpoint *bp)
+{
+	if (2 * (t->count + 1) > t->cap)
+		grow(t);
+	insert(t->slots, t->cap, key, bp);
+	t->count++;
 }
 
 struct breakpoint *bp_add(struct bp_table *t, taddr_t addr)
@@ -102,32 +124,51 @@ struct breakpoint *bp_add(struct bp_table *t, taddr_t addr)
 
 	if (bp != NULL)
 		return bp;
-	if (2 * (t->count + 1) > t->cap)
-		grow(t);
 	bp = xcalloc(1, sizeof(*bp));
 	bp->addr = addr;
-	insert(t->slots, t->cap, bp);
-	t->count++;
+	add_slot(t, addr, bp);
 	return bp;
+}
+
+int bp_alias(struct bp_table *t, taddr_t key, struct breakpoint *bp)
+{
+	if (bp_find(t, key) != NULL)
+		return -1;
+	add_slot(t, key, bp);
+	bp->trap = key;
+	return 0;
 }
 
 void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi)
 {
-	struct breakpoint **slots = xcalloc(t->cap, sizeof(*slots));
+	struct bp_slot *slots = xcalloc(t->cap, sizeof(*slots));
 
 	for (size_t i = 0; i < t->cap; i++) {
-		struct breakpoint *bp = t->slots[i];
-		if (bp == NULL)
+		struct bp_slot *s = &t->slots[i];
+		if (s->bp == NULL)
 			continue;
-		if (bp->addr >= lo && bp->addr < hi) {
-			bp_free(bp);
+		if (s->bp->addr >= lo && s->bp->addr < hi) { /* with its aliases */
+			if (!is_alias(s))
+				bp_free(s->bp);
 			t->count--;
 		} else {
-			insert(slots, t->cap, bp);
+			insert(slots, t->cap, s->key, s->bp);
 		}
 	}
 	free(t->slots);
 	t->slots = slots;
+}
+
+static struct breakpoint *bp_copy(const struct breakpoint *from)
+{
+	struct breakpoint *bp = xmalloc(sizeof(*bp));
+
+	*bp = *from;
+	if (from->ncallers > 0) {
+		bp->callers = xmalloc(from->ncallers * sizeof(struct bp_callee));
+		memcpy(bp->callers, from->callers, from->ncallers * sizeof(struct bp_callee));
+	}
+	return bp;
 }
 
 struct bp_table *bp_table_clone(const struct bp_table *t)
@@ -137,26 +178,41 @@ struct bp_table *bp_table_clone(const struct bp_table *t)
 	c->cap = t->cap;
 	c->count = t->count;
 	c->slots = xcalloc(c->cap, sizeof(*c->slots));
-	for (size_t i = 0; i < t->cap; i++) {
-		if (t->slots[i] != NULL) {
-			c->slots[i] = xmalloc(sizeof(**c->slots));
-			*c->slots[i] = *t->slots[i];
-			size_t n = t->slots[i]->ncallers;
-			if (n > 0) {
-				c->slots[i]->callers = xmalloc(n * sizeof(struct bp_callee));
-				memcpy(c->slots[i]->callers, t->slots[i]->callers,
-				       n * sizeof(struct bp_callee));
-			}
-		}
-	}
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i].bp != NULL && !is_alias(&t->slots[i]))
+			c->slots[i] = (struct bp_slot){ t->slots[i].key, bp_copy(t->slots[i].bp) };
+	/* Aliases after every breakpoint has its copy: they mean the copy. */
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->slots[i].bp != NULL && is_alias(&t->slots[i]))
+			c->slots[i] = (struct bp_slot){ t->slots[i].key,
+							bp_find(c, t->slots[i].bp->addr) };
 	return c;
 }
 
 void bp_for_each(const struct bp_table *t, void (*fn)(struct breakpoint *, void *), void *arg)
 {
 	for (size_t i = 0; i < t->cap; i++)
-		if (t->slots[i] != NULL)
-			fn(t->slots[i], arg);
+		if (t->slots[i].bp != NULL && !is_alias(&t->slots[i]))
+			fn(t->slots[i].bp, arg);
+}
+
+static const uint8_t bp_insn[ARCH_BREAKPOINT_SIZE] = ARCH_BREAKPOINT;
+
+/* Replace the bytes at addr with want (len of them, was holding the bytes before). While
+ * the bytes behind the first instruction change, a breakpoint stands in front of them: a
+ * thread of the program that runs there meanwhile traps (and is sent on its way as at
+ * any hit) instead of running half-written code. */
+static int rewrite(int mem_fd, taddr_t addr, const uint8_t *want, size_t len)
+{
+	if (len <= ARCH_BREAKPOINT_SIZE)
+		return mem_write(mem_fd, addr, want, len);
+	if (mem_write(mem_fd, addr, bp_insn, ARCH_BREAKPOINT_SIZE) < 0 ||
+	    mem_write(mem_fd, addr + ARCH_BREAKPOINT_SIZE, want + ARCH_BREAKPOINT_SIZE,
+		      len - ARCH_BREAKPOINT_SIZE) < 0)
+		return -1;
+	if (memcmp(want, bp_insn, ARCH_BREAKPOINT_SIZE) == 0)
+		return 0;
+	return mem_write(mem_fd, addr, want, ARCH_BREAKPOINT_SIZE);
 }
 
 int bp_plant_patch(struct breakpoint *bp, pid_t pid, int mem_fd, const uint8_t *patch,
@@ -165,21 +221,12 @@ int bp_plant_patch(struct breakpoint *bp, pid_t pid, int mem_fd, const uint8_t *
 	if (len > sizeof(bp->orig) || mem_read(pid, bp->addr, bp->orig, len) != (ssize_t)len)
 		return -1;
 	bp->orig_len = (uint8_t)len;
-	/* The breakpoint first: from then on no thread runs the bytes behind it. */
-	if (mem_write(mem_fd, bp->addr, patch, ARCH_BREAKPOINT_SIZE) < 0)
-		return -1;
-	if (len > ARCH_BREAKPOINT_SIZE &&
-	    mem_write(mem_fd, bp->addr + ARCH_BREAKPOINT_SIZE, patch + ARCH_BREAKPOINT_SIZE,
-		      len - ARCH_BREAKPOINT_SIZE) < 0)
-		return -1;
-	return 0;
+	return rewrite(mem_fd, bp->addr, patch, len);
 }
 
 int bp_plant(struct breakpoint *bp, pid_t pid, int mem_fd)
 {
-	static const uint8_t insn[ARCH_BREAKPOINT_SIZE] = ARCH_BREAKPOINT;
-
-	return bp_plant_patch(bp, pid, mem_fd, insn, sizeof(insn));
+	return bp_plant_patch(bp, pid, mem_fd, bp_insn, sizeof(bp_insn));
 }
 
 struct unplant_ctx {
@@ -190,13 +237,8 @@ static void unplant_one(struct breakpoint *bp, void *arg)
 {
 	const struct unplant_ctx *c = arg;
 
-	if (bp->orig_len == 0)
-		return; /* never planted */
-	/* The bytes behind the breakpoint first, the breakpoint last. */
-	if (bp->orig_len > ARCH_BREAKPOINT_SIZE)
-		mem_write(c->mem_fd, bp->addr + ARCH_BREAKPOINT_SIZE, bp->orig + ARCH_BREAKPOINT_SIZE,
-			  bp->orig_len - ARCH_BREAKPOINT_SIZE);
-	mem_write(c->mem_fd, bp->addr, bp->orig, ARCH_BREAKPOINT_SIZE);
+	if (bp->orig_len != 0) /* 0: never planted */
+		rewrite(c->mem_fd, bp->addr, bp->orig, bp->orig_len);
 }
 
 void bp_unplant_all(const struct bp_table *t, int mem_fd)

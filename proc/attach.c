@@ -219,11 +219,10 @@ static void restore_thread(struct thread *t, struct process *vm)
 	if (arch_get_regs(t->tid, &regs) == 0) {
 		taddr_t at = arch_trap_address(arch_pc(&regs));
 		struct breakpoint *bp = bp_find(vm->bps, at);
-		/* Caught at our trap, or resumed after a patched stub's breakpoint (the bytes
-		 * there will be the original instruction's again): back to the start. */
-		if (bp != NULL && bp->roles != 0 &&
-		    (t->at_trap || bp->resume == BP_RESUME_IN_PLACE)) {
-			arch_set_pc(&regs, at); /* it runs the original instruction */
+		/* Caught at our trap, or past the breakpoint of a patched stub's trampoline:
+		 * back to the start, which will be the original instruction again. */
+		if (bp != NULL && bp->roles != 0 && (t->at_trap || at == bp->trap)) {
+			arch_set_pc(&regs, bp->addr);
 			arch_set_regs(t->tid, &regs);
 		}
 	}

@@ -62,15 +62,23 @@ void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
 int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot);
 
 /*
- * A PLT stub that goes on by itself after its breakpoint: `patch` (for the stub at stub;
- * the breakpoint, then a jump to tramp) and `tramp` (at tramp: a jump through the GOT
- * slot). code holds len bytes of the stub: only the bytes of its first instructions, up to
- * and including the jump through the slot, are patched, never what comes after (the
- * lazy-binding entry). Returns the patch's length (tramp_len set), or -1 if the stub is
- * of another shape or out of reach.
+ * A PLT stub that jumps to a trampoline: `patch` (for the stub at stub) replaces the
+ * stub's first instruction with a jump to tramp; `tramp_code` (at tramp) puts the return
+ * address where arch_trampoline_return_address finds it, then has a breakpoint at
+ * *trap_offset, then jumps through the GOT slot. A thread that traps there goes on from
+ * where it trapped: no register to set, no memory to read. Only the bytes of the stub's
+ * first instructions, up to and including the jump through the slot, are patched, never
+ * what comes after (the lazy-binding entry). code holds len bytes of the stub. Returns
+ * the patch's length (tramp_len and trap_offset set), or -1 if the stub is of another
+ * shape or out of reach.
+ *
+ * The trampoline may use a register that the calling convention leaves undefined at a
+ * call through a PLT (which the dynamic loader's lazy binding overwrites anyway).
  */
 int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, taddr_t tramp,
-		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len);
+		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len, size_t *trap_offset);
+/* At the breakpoint of arch_plt_patch's trampoline: the return address of the call. */
+taddr_t arch_trampoline_return_address(const struct arch_regs *regs);
 
 /*
  * Out-of-line execution: build, for the instruction at addr (code holds up to len bytes

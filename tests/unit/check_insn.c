@@ -163,27 +163,35 @@ START_TEST(plt_stubs_are_patched_only_before_the_lazy_entry)
 	size_t tlen = 0;
 	int32_t rel, disp;
 
-	/* Classic stub at 0x1030, slot 0x4018, trampoline at 0x2000. */
+	size_t trap = 0;
+	static const uint8_t load_ret[] = { 0x4c, 0x8b, 0x1c, 0x24 }; /* mov (%rsp),%r11 */
+
+	/* Classic stub at 0x1030, slot 0x4018, trampoline at 0x2000: the stub jumps there. */
 	ck_assert_int_eq(arch_plt_patch(plt, sizeof(plt), 0x1030, 0x4018, 0x2000, patch, tramp,
-					&tlen), 6);
-	ck_assert_uint_eq(patch[0], 0xcc);
-	ck_assert_uint_eq(patch[1], 0xe9);
-	memcpy(&rel, patch + 2, 4);
-	ck_assert_int_eq(0x1030 + 6 + rel, 0x2000);
-	ck_assert_uint_eq(tlen, 6);
-	ck_assert_uint_eq(tramp[0], 0xff);
-	ck_assert_uint_eq(tramp[1], 0x25);
-	memcpy(&disp, tramp + 2, 4);
-	ck_assert_int_eq(0x2000 + 6 + disp, 0x4018);
+					&tlen, &trap), 5);
+	ck_assert_uint_eq(patch[0], 0xe9);
+	memcpy(&rel, patch + 1, 4);
+	ck_assert_int_eq(0x1030 + 5 + rel, 0x2000);
+	/* The return address into %r11, the breakpoint, then the jump through the slot. */
+	ck_assert_uint_eq(tlen, 11);
+	ck_assert_mem_eq(tramp, load_ret, sizeof(load_ret));
+	ck_assert_uint_eq(trap, 4);
+	ck_assert_uint_eq(tramp[4], 0xcc);
+	ck_assert_uint_eq(tramp[5], 0xff);
+	ck_assert_uint_eq(tramp[6], 0x25);
+	memcpy(&disp, tramp + 7, 4);
+	ck_assert_int_eq(0x2000 + 11 + disp, 0x4018);
+	struct arch_regs regs = { .r = { .r11 = 0x1234 } };
+	ck_assert_uint_eq(arch_trampoline_return_address(&regs), 0x1234);
 	/* IBT: endbr64 then the jump: patched within them. */
 	ck_assert_int_eq(arch_plt_patch(sec, sizeof(sec), 0x10f0, 0x4000, 0x2000, patch, tramp,
-					&tlen), 6);
+					&tlen, &trap), 5);
 	/* A lazy-binding trampoline (push first) is not a stub to patch. */
 	ck_assert_int_eq(arch_plt_patch(tramp_stub, sizeof(tramp_stub), 0x1030, 0x4000, 0x2000,
-					patch, tramp, &tlen), -1);
+					patch, tramp, &tlen, &trap), -1);
 	/* Out of reach. */
 	ck_assert_int_eq(arch_plt_patch(plt, sizeof(plt), 0x1030, 0x4018, 0x7f0000000000ull, patch,
-					tramp, &tlen), -1);
+					tramp, &tlen, &trap), -1);
 }
 END_TEST
 

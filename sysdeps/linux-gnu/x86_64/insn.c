@@ -270,26 +270,30 @@ static size_t slot_jump_end(const uint8_t *code, size_t len, taddr_t addr)
 }
 
 int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, taddr_t tramp,
-		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len)
+		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len, size_t *trap_offset)
 {
-	if (slot_jump_end(code, len, stub) < 6)
-		return -1;
+	static const uint8_t load_ret[] = { 0x4c, 0x8b, 0x1c, 0x24 }; /* mov (%rsp),%r11 */
+	const size_t trap = sizeof(load_ret), jump = trap + 1, end = jump + 6;
 
-	/* int3; jmp rel32 to tramp: 6 bytes, within the stub's first instruction (jmp *GOT
-	 * is 6 bytes, endbr64 + bnd jmp 11): the lazy-binding push at +6 stays as it is. */
-	int64_t rel = (int64_t)tramp - (int64_t)(stub + 6);
-	/* jmp *disp32(%rip) at tramp, through the GOT slot */
-	int64_t disp = (int64_t)slot - (int64_t)(tramp + 6);
+	if (slot_jump_end(code, len, stub) < 5)
+		return -1;
+	/* jmp rel32 to tramp: 5 bytes, within the stub's first instruction (jmp *GOT is 6
+	 * bytes, endbr64 + bnd jmp 11): the lazy-binding push at +6 stays as it is. */
+	int64_t rel = (int64_t)tramp - (int64_t)(stub + 5);
+	/* at tramp: the return address into %r11, int3, jmp *disp32(%rip) through the slot */
+	int64_t disp = (int64_t)slot - (int64_t)(tramp + end);
 
 	if (!fits_s32(rel) || !fits_s32(disp))
 		return -1;
 	int32_t r32 = (int32_t)rel, d32 = (int32_t)disp;
-	patch[0] = 0xcc;
-	patch[1] = 0xe9;
-	memcpy(patch + 2, &r32, 4);
-	tramp_code[0] = 0xff;
-	tramp_code[1] = 0x25;
-	memcpy(tramp_code + 2, &d32, 4);
-	*tramp_len = 6;
-	return 6;
+	patch[0] = 0xe9;
+	memcpy(patch + 1, &r32, 4);
+	memcpy(tramp_code, load_ret, sizeof(load_ret));
+	tramp_code[trap] = 0xcc;
+	tramp_code[jump] = 0xff;
+	tramp_code[jump + 1] = 0x25;
+	memcpy(tramp_code + jump + 2, &d32, 4);
+	*tramp_len = end;
+	*trap_offset = trap;
+	return 5;
 }

@@ -41,6 +41,11 @@ taddr_t arch_return_address_slot(const struct arch_regs *regs)
 	return regs->r.rsp;
 }
 
+taddr_t arch_trampoline_return_address(const struct arch_regs *regs)
+{
+	return regs->r.r11; /* arch_plt_patch's trampoline loaded it there */
+}
+
 taddr_t arch_sp_after_return(taddr_t entry_sp)
 {
 	return entry_sp + 8;

@@ -1,5 +1,6 @@
-/* NTHREADS threads (16; attach-repeat builds it with 4) calling step() in a loop until the file "done" appears, checking every
- * result; writes its pid to "pid" once every thread runs.  Prints "ok" and exits 0
+/* NTHREADS threads (16; attach-repeat builds it with 4) calling step() in a loop until the
+ * file "done" appears, PAUSE_US microseconds apart (1000; attach-repeat/busy: 0), checking
+ * every result; writes its pid to "pid" once every thread runs.  Prints "ok" and exits 0
  * only if every call returned what it should. */
 #include <pthread.h>
 #include <stdio.h>
@@ -8,6 +9,9 @@
 
 #ifndef NTHREADS
 #define NTHREADS 16
+#endif
+#ifndef PAUSE_US
+#define PAUSE_US 1000
 #endif
 
 long step(long i);
@@ -22,7 +26,8 @@ static void *loop(void *arg)
 	for (long i = 0; access("done", F_OK) != 0; i++) {
 		if (step(i) != 2 * i)
 			bad = 1;
-		usleep(1000);
+		if (PAUSE_US > 0)
+			usleep(PAUSE_US);
 	}
 	return NULL;
 }
