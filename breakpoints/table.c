@@ -68,13 +68,27 @@ struct bp_table *bp_table_new(void)
 	return t;
 }
 
+/* Empty the alias slots (pass NULL) or those of breakpoints in [lo, hi), every alias
+ * before its breakpoint is freed. */
+static void drop_aliases(struct bp_table *t, bool in_range, taddr_t lo, taddr_t hi)
+{
+	for (size_t i = 0; i < t->cap; i++) {
+		struct bp_slot *s = &t->slots[i];
+		if (s->bp != NULL && is_alias(s) &&
+		    (!in_range || (s->bp->addr >= lo && s->bp->addr < hi))) {
+			s->bp = NULL;
+			t->count--;
+		}
+	}
+}
+
 void bp_table_free(struct bp_table *t)
 {
 	if (t == NULL)
 		return;
+	drop_aliases(t, false, 0, 0);
 	for (size_t i = 0; i < t->cap; i++)
-		if (t->slots[i].bp != NULL && !is_alias(&t->slots[i]))
-			bp_free(t->slots[i].bp);
+		bp_free(t->slots[i].bp);
 	free(t->slots);
 	free(t);
 }
@@ -143,13 +157,13 @@ void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi)
 {
 	struct bp_slot *slots = xcalloc(t->cap, sizeof(*slots));
 
+	drop_aliases(t, true, lo, hi);
 	for (size_t i = 0; i < t->cap; i++) {
 		struct bp_slot *s = &t->slots[i];
 		if (s->bp == NULL)
 			continue;
-		if (s->bp->addr >= lo && s->bp->addr < hi) { /* with its aliases */
-			if (!is_alias(s))
-				bp_free(s->bp);
+		if (s->bp->addr >= lo && s->bp->addr < hi) {
+			bp_free(s->bp);
 			t->count--;
 		} else {
 			insert(slots, t->cap, s->key, s->bp);

@@ -207,6 +207,12 @@ START_TEST(clock_and_hidden_signals)
 }
 END_TEST
 
+static void count_one(struct breakpoint *bp, void *arg)
+{
+	(void)bp;
+	++*(unsigned *)arg;
+}
+
 START_TEST(table_finds_what_was_added_after_growing)
 {
 	struct bp_table *t = bp_table_new();
@@ -262,6 +268,38 @@ START_TEST(strbuf_numbers_as_printf_writes_them)
 }
 END_TEST
 
+/* An alias means its breakpoint, in a copy of the table too; forgetting a range forgets
+ * the aliases of what it forgets, and only those. */
+START_TEST(table_aliases_follow_their_breakpoint)
+{
+	struct bp_table *t = bp_table_new();
+	struct breakpoint *stub = bp_add(t, 0x1030), *other = bp_add(t, 0x5000);
+
+	ck_assert_int_eq(bp_alias(t, 0x9004, stub), 0);
+	ck_assert_int_eq(bp_alias(t, 0x9014, other), 0);
+	ck_assert_int_eq(bp_alias(t, 0x9004, other), -1); /* taken */
+	ck_assert_uint_eq(stub->trap, 0x9004);
+	ck_assert_ptr_eq(bp_find(t, 0x9004), stub);
+	for (taddr_t a = 0x10000; a < 0x10000 + 16 * 600; a += 16) /* grows the table */
+		bp_add(t, a);
+	ck_assert_ptr_eq(bp_find(t, 0x9004), stub);
+	struct bp_table *c = bp_table_clone(t);
+	struct breakpoint *copy = bp_find(c, 0x1030);
+	ck_assert_ptr_ne(copy, stub);
+	ck_assert_ptr_eq(bp_find(c, 0x9004), copy);
+	bp_forget_range(t, 0x1000, 0x2000);
+	ck_assert_ptr_null(bp_find(t, 0x1030));
+	ck_assert_ptr_null(bp_find(t, 0x9004));
+	ck_assert_ptr_eq(bp_find(t, 0x9014), other);
+	ck_assert_uint_eq(bp_find(t, 0x10000 + 16 * 599)->addr, 0x10000 + 16 * 599);
+	unsigned n = 0;
+	bp_for_each(c, count_one, &n); /* each breakpoint once, not its alias */
+	ck_assert_uint_eq(n, 2 + 600);
+	bp_table_free(c);
+	bp_table_free(t);
+}
+END_TEST
+
 static Suite *output_suite(void)
 {
 	Suite *s = suite_create("output and breakpoint table");
@@ -279,6 +317,7 @@ static Suite *output_suite(void)
 	tcase_add_test(lines, clock_and_hidden_signals);
 	tcase_add_test(lines, strbuf_numbers_as_printf_writes_them);
 	tcase_add_test(table, table_finds_what_was_added_after_growing);
+	tcase_add_test(table, table_aliases_follow_their_breakpoint);
 	suite_add_tcase(s, lines);
 	suite_add_tcase(s, table);
 	return s;
