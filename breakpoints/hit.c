@@ -273,6 +273,5 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 		libraries_update(t);
 	if (target == arch_pc(regs))
 		return 0; /* goes on from where it trapped: no register to change */
-	arch_set_pc(regs, target);
-	return arch_set_regs(t->tid, regs);
+	return arch_set_pc_only(t->tid, regs, target);
 }

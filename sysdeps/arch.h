@@ -18,6 +18,9 @@
 /* Registers: one system call each way. Return 0, or -1 with errno. */
 int arch_get_regs(pid_t tid, struct arch_regs *regs);
 int arch_set_regs(pid_t tid, const struct arch_regs *regs);
+/* Move only the pc of a stopped thread (regs: as read, updated too); one system call that
+ * writes one register rather than all of them. 0, or -1 with errno. */
+int arch_set_pc_only(pid_t tid, struct arch_regs *regs, taddr_t pc);
 
 taddr_t arch_pc(const struct arch_regs *regs);
 void arch_set_pc(struct arch_regs *regs, taddr_t pc);

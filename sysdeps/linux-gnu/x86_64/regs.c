@@ -1,5 +1,6 @@
 /* x86_64 registers and the System V calling convention. */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/ptrace.h>
 
@@ -14,6 +15,14 @@ int arch_get_regs(pid_t tid, struct arch_regs *regs)
 int arch_set_regs(pid_t tid, const struct arch_regs *regs)
 {
 	return ptrace(PTRACE_SETREGS, tid, 0, &regs->r) < 0 ? -1 : 0;
+}
+
+int arch_set_pc_only(pid_t tid, struct arch_regs *regs, taddr_t pc)
+{
+	regs->r.rip = pc;
+	if (ptrace(PTRACE_POKEUSER, tid, offsetof(struct user_regs_struct, rip), pc) < 0)
+		return -1;
+	return 0;
 }
 
 taddr_t arch_pc(const struct arch_regs *regs)
