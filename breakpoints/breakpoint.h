@@ -89,7 +89,8 @@ int bp_plant_patch(struct breakpoint *bp, pid_t pid, int mem_fd, const uint8_t *
 int bp_alias(struct bp_table *t, taddr_t key, struct breakpoint *bp);
 
 /* Put back the original bytes of every planted breakpoint (in the address space that
- * mem_fd names: the process itself, or a forked child's copy). */
+ * mem_fd names: the process itself, or a forked child's copy), every thread of which is
+ * stopped. */
 void bp_unplant_all(const struct bp_table *t, int mem_fd);
 
 /* Forget the breakpoints in [lo, hi), with their aliases (an object that was unloaded:

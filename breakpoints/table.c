@@ -93,13 +93,19 @@ void bp_table_free(struct bp_table *t)
 	free(t);
 }
 
+/* The slot holding key, or the empty one where it would go. */
+static size_t slot_of(const struct bp_table *t, taddr_t key)
+{
+	size_t i = hash(key) & (t->cap - 1);
+
+	while (t->slots[i].bp != NULL && t->slots[i].key != key)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
 struct breakpoint *bp_find(const struct bp_table *t, taddr_t addr)
 {
-	for (size_t i = hash(addr) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		const struct bp_slot *s = &t->slots[i];
-		if (s->bp == NULL || s->key == addr)
-			return s->bp;
-	}
+	return t->slots[slot_of(t, addr)].bp;
 }
 
 static void insert(struct bp_slot *slots, size_t cap, taddr_t key, struct breakpoint *bp)
@@ -195,11 +201,13 @@ struct bp_table *bp_table_clone(const struct bp_table *t)
 	for (size_t i = 0; i < t->cap; i++)
 		if (t->slots[i].bp != NULL && !is_alias(&t->slots[i]))
 			c->slots[i] = (struct bp_slot){ t->slots[i].key, bp_copy(t->slots[i].bp) };
-	/* Aliases after every breakpoint has its copy: they mean the copy. */
+	/* An alias means the copy of its breakpoint, which sits in the same slot as the
+	 * original (looked up in t: c is not complete yet, and probing stops at a gap). */
 	for (size_t i = 0; i < t->cap; i++)
 		if (t->slots[i].bp != NULL && is_alias(&t->slots[i]))
-			c->slots[i] = (struct bp_slot){ t->slots[i].key,
-							bp_find(c, t->slots[i].bp->addr) };
+			c->slots[i] = (struct bp_slot){
+				t->slots[i].key, c->slots[slot_of(t, t->slots[i].bp->addr)].bp
+			};
 	return c;
 }
 
@@ -212,7 +220,7 @@ void bp_for_each(const struct bp_table *t, void (*fn)(struct breakpoint *, void 
 
 static const uint8_t bp_insn[ARCH_BREAKPOINT_SIZE] = ARCH_BREAKPOINT;
 
-/* Replace the bytes at addr with want (len of them, was holding the bytes before). While
+/* Replace the bytes at addr with want (len of them) while the program runs. While
  * the bytes behind the first instruction change, a breakpoint stands in front of them: a
  * thread of the program that runs there meanwhile traps (and is sent on its way as at
  * any hit) instead of running half-written code. */
@@ -251,8 +259,9 @@ static void unplant_one(struct breakpoint *bp, void *arg)
 {
 	const struct unplant_ctx *c = arg;
 
-	if (bp->orig_len != 0) /* 0: never planted */
-		rewrite(c->mem_fd, bp->addr, bp->orig, bp->orig_len);
+	/* No thread runs there (see bp_unplant_all): one write. 0: never planted. */
+	if (bp->orig_len != 0)
+		mem_write(c->mem_fd, bp->addr, bp->orig, bp->orig_len);
 }
 
 void bp_unplant_all(const struct bp_table *t, int mem_fd)

@@ -297,6 +297,20 @@ START_TEST(table_aliases_follow_their_breakpoint)
 	ck_assert_uint_eq(n, 2 + 600);
 	bp_table_free(c);
 	bp_table_free(t);
+
+	/* Many aliases among many breakpoints: probe chains mix both kinds. */
+	t = bp_table_new();
+	for (taddr_t a = 0x1000; a < 0x1000 + 16 * 500; a += 16)
+		ck_assert_int_eq(bp_alias(t, a + 0x800004, bp_add(t, a)), 0);
+	c = bp_table_clone(t);
+	for (taddr_t a = 0x1000; a < 0x1000 + 16 * 500; a += 16) {
+		struct breakpoint *bp = bp_find(c, a);
+		ck_assert_ptr_nonnull(bp);
+		ck_assert_ptr_ne(bp, bp_find(t, a));
+		ck_assert_ptr_eq(bp_find(c, a + 0x800004), bp);
+	}
+	bp_table_free(c);
+	bp_table_free(t);
 }
 END_TEST
 
