@@ -87,8 +87,10 @@ static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 {
 	struct arg_cursor cur;
 	struct arch_args st;
+	struct mem_window win = { .len = 0 };
 
 	arch_args_call(&cur, &st, t->tid, regs);
+	cur.window = &win;
 	if (session.raw_values)
 		raw_recorder_wrap(raw, &cur);
 	if (f->proto == NULL) {
@@ -182,7 +184,9 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	if (output_formats_values()) {
 		struct arg_cursor cur;
 		struct arch_args st;
+		struct mem_window win = { .len = 0 };
 		arch_args_return(&cur, &st, t->tid, regs);
+		cur.window = &win;
 		if (session.raw_values)
 			raw_recorder_wrap(&raw, &cur);
 		if (f->call != NULL) { /* output arguments: read now, after the call wrote them */

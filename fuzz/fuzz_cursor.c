@@ -142,6 +142,7 @@ void fuzz_cursor_init(struct fuzz_cursor *fc, const unsigned char *text, size_t 
 	}
 	fc->cursor.ops = &ops;
 	fc->cursor.ctx = fc;
+	fc->cursor.window = &fc->window;
 }
 
 void fuzz_cursor_preset(struct fuzz_cursor *fc, uint64_t v)

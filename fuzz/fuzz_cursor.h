@@ -46,6 +46,7 @@ struct fuzz_cursor {
 	unsigned char ptrs[FUZZ_NPTRS * 8];
 	struct fuzz_region mem[3];
 	size_t nmem;
+	struct mem_window window; /* as the tracer reads: through a window */
 	struct arg_cursor cursor;
 };
 

@@ -41,6 +41,28 @@ void proto_format_guess(struct strbuf *out, uint64_t v)
 		strbuf_put_hex(out, v);
 }
 
+/* Up to len bytes at addr: from the window, filled from addr on a miss; a read as large
+ * as the window goes around it. */
+static ssize_t read_through(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
+{
+	struct mem_window *w = mem->window;
+
+	if (w == NULL || len >= sizeof(w->buf))
+		return mem->ops->read_mem(mem->ctx, addr, buf, len);
+	if (w->len == 0 || addr < w->base || addr - w->base >= w->len) {
+		ssize_t n = mem->ops->read_mem(mem->ctx, addr, w->buf, sizeof(w->buf));
+		if (n <= 0) {
+			w->len = 0;
+			return n;
+		}
+		w->base = addr;
+		w->len = (size_t)n;
+	}
+	size_t off = (size_t)(addr - w->base), n = w->len - off < len ? w->len - off : len;
+	memcpy(buf, w->buf + off, n);
+	return (ssize_t)n;
+}
+
 bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
 {
 	unsigned char *p = buf;
@@ -49,7 +71,7 @@ bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
 		size_t chunk = 4096 - (size_t)(addr % 4096);
 		if (chunk > len)
 			chunk = len;
-		ssize_t n = mem->ops->read_mem(mem->ctx, addr, p, chunk);
+		ssize_t n = read_through(mem, addr, p, chunk);
 		if (n <= 0)
 			return false;
 		addr += (size_t)n;

@@ -38,9 +38,22 @@ struct arg_cursor_ops {
 	double (*next_long_double)(void *ctx);
 };
 
+/*
+ * Optional: small reads of tracee memory (a string byte by byte, an array element by
+ * element) served from one larger read at the first of them. For the reads made at one
+ * stop of the tracee; the owner zeroes it.
+ */
+#define PROTO_MEM_WINDOW 512
+struct mem_window {
+	taddr_t base;
+	size_t len; /* bytes of buf that hold tracee memory from base; 0: empty */
+	unsigned char buf[PROTO_MEM_WINDOW];
+};
+
 struct arg_cursor {
 	const struct arg_cursor_ops *ops;
 	void *ctx;
+	struct mem_window *window; /* NULL: every read goes to ops->read_mem */
 };
 
 struct fmt_opts {

@@ -31,22 +31,42 @@ static struct proto_table *load(const char *text)
 	return t;
 }
 
-static char *format_with(const char *text, const char *fn, bool ret)
+static char *format_once(const struct proto *p, bool ret, struct mem_window *win)
 {
-	struct proto_table *t = load(text);
-	const struct proto *p = proto_table_lookup(t, fn);
 	struct strbuf sb = STRBUF_INIT;
 
-	ck_assert_ptr_nonnull(p);
 	fake_rewind(&F);
+	F.cursor.window = win;
 	if (ret)
 		proto_format_ret(&sb, p, &F.cursor, &OPTS);
 	else
 		proto_format_args(&sb, p, &F.cursor, &OPTS);
+	F.cursor.window = NULL;
 	char *s = strdup(strbuf_str(&sb));
 	strbuf_free(&sb);
-	proto_table_free(t);
 	return s;
+}
+
+/* Formatted twice: reading memory directly, then through a window as the tracer does at
+ * a stop. The two must agree, and the window must not read more often. */
+static char *format_with(const char *text, const char *fn, bool ret)
+{
+	struct proto_table *t = load(text);
+	const struct proto *p = proto_table_lookup(t, fn);
+	struct mem_window win = { .len = 0 };
+
+	ck_assert_ptr_nonnull(p);
+	size_t before = F.reads;
+	char *direct = format_once(p, ret, NULL);
+	size_t direct_reads = F.reads - before;
+	before = F.reads;
+	char *windowed = format_once(p, ret, &win);
+	ck_assert_str_eq(windowed, direct);
+	ck_assert_uint_le(F.reads - before, direct_reads);
+	F.last_reads = F.reads - before;
+	free(direct);
+	proto_table_free(t);
+	return windowed;
 }
 
 char *format_args(const char *text, const char *fn)

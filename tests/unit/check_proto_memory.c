@@ -16,6 +16,18 @@ START_TEST(strings)
 }
 END_TEST
 
+/* Through the window, a string costs one read of the tracee, not one per character. */
+START_TEST(strings_read_once)
+{
+	taddr_t s = fake_str(&F, "hello world");
+
+	fake_int(&F, s);
+	fake_int(&F, s + 6);
+	EXPECT_ARGS("void f(string,string);", "f", "\"hello world\", \"world\"");
+	ck_assert_uint_eq(F.last_reads, 1);
+}
+END_TEST
+
 START_TEST(string_limit)
 {
 	fake_int(&F, fake_str(&F, "01234567890123456789012345678901"));
@@ -288,5 +300,6 @@ TCase *tcase_compound(void)
 	tcase_add_test(tc, structs_by_value);
 	tcase_add_test(tc, linked_list);
 	tcase_add_test(tc, recursion);
+	tcase_add_test(tc, strings_read_once);
 	return tc;
 }

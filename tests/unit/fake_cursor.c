@@ -26,6 +26,7 @@ static ssize_t read_mem(void *ctx, taddr_t addr, void *buf, size_t len)
 {
 	struct fake *f = ctx;
 
+	f->reads++;
 	for (size_t i = f->nmem; i-- > 0;) { /* newer regions shadow older ones */
 		struct fake_region *r = &f->mem[i];
 		if (addr < r->addr || addr - r->addr >= r->len)

@@ -21,6 +21,8 @@ struct fake {
 	struct fake_region mem[FAKE_MAX];
 	size_t nmem;
 	taddr_t brk; /* where the next region goes */
+	size_t reads; /* read_mem calls so far */
+	size_t last_reads; /* check_proto: those of the last format_args/format_ret, windowed */
 	struct arg_cursor cursor;
 };
 
