@@ -15,13 +15,18 @@
 #include "proc/scratch_map.h"
 #include "proc/session.h"
 
-/* Frames whose stack has been given back (longjmp, exceptions) will never return. */
-static void drop_dead_frames(struct thread *t, taddr_t live_sp)
+/* Whether frame f, found on the stack at a new call (sp, ret_addr, name), is over: its
+ * stack has been given back (longjmp, exceptions), or it is at the very same stack
+ * pointer. There it is the same call met again at another breakpoint (a PLT stub, then
+ * the -x entry that the stub jumps to; a tail call made at once) only if it has the same
+ * return address, another name, and was entered at the thread's hit before this one:
+ * else it is a call left by longjmp, and another made at the same depth. */
+static bool frame_over(const struct thread *t, const struct frame *f, taddr_t sp,
+		       taddr_t ret_addr, const char *name)
 {
-	struct frame *f;
-
-	while ((f = thread_top(t)) != NULL && f->entry_sp < live_sp)
-		thread_pop(t);
+	if (f->entry_sp != sp)
+		return f->entry_sp < sp;
+	return f->ret_addr != ret_addr || f->name == name || f->entry_hit + 1 != t->hits;
 }
 
 int bp_displace(struct thread *t, struct breakpoint *bp, const uint8_t *code, size_t n,
@@ -122,10 +127,13 @@ static void on_call(struct thread *t, const struct bp_callee *bp, const struct a
 	struct strbuf sb = STRBUF_INIT;
 	taddr_t sp = arch_sp(regs);
 
-	drop_dead_frames(t, sp + 1);
+	struct frame *top;
+	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, bp->name))
+		thread_pop(t);
 	struct frame *f = thread_push(t);
 	f->ret_addr = ret_addr;
 	f->entry_sp = sp;
+	f->entry_hit = t->hits;
 	f->name = bp->name;
 	f->proto = bp->proto;
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
@@ -159,18 +167,9 @@ static bool returns_here(const struct frame *f, taddr_t addr, taddr_t sp)
 	return f->ret_addr == addr && arch_sp_after_return(f->entry_sp) == sp;
 }
 
-static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t addr)
+/* Frame f's call returned (regs as at its return): its right half. */
+static void show_return(struct thread *t, struct frame *f, const struct arch_regs *regs)
 {
-	taddr_t sp = arch_sp(regs);
-	struct frame *f;
-
-	/* A frame whose return-address slot is above the stack pointer is over: unless it
-	 * is the one returning here, it was left by longjmp or a throw. */
-	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp))
-		thread_pop(t);
-	f = thread_top(t);
-	if (f == NULL || !returns_here(f, addr, sp))
-		return; /* reached by another path: not a return of ours */
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
 				  .name = f->name, .call_site = f->ret_addr,
 				  .depth = (unsigned)(t->depth - 1) };
@@ -204,7 +203,25 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	output_return(&e);
 	strbuf_free(&sb);
 	strbuf_free(&out);
-	thread_pop(t);
+}
+
+static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t addr)
+{
+	taddr_t sp = arch_sp(regs);
+	struct frame *f;
+
+	/* A frame whose return-address slot is above the stack pointer is over: unless it
+	 * is the one returning here, it was left by longjmp or a throw. */
+	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp))
+		thread_pop(t);
+	/* Not a return of ours if no frame matches (code reached by another path). More
+	 * than one returns together when they had one return address and stack pointer: a
+	 * PLT call and the -x entry of the function it calls, a call and the one its callee
+	 * makes as a tail call. */
+	while ((f = thread_top(t)) != NULL && returns_here(f, addr, sp)) {
+		show_return(t, f, regs);
+		thread_pop(t);
+	}
 }
 
 /* The program rewrote the instruction under bp (after making its code writable): copy
@@ -231,6 +248,7 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 	bool shown = p->state == PROC_TRACED;
 	taddr_t target = 0, ret_addr = 0;
 
+	t->hits++;
 	if ((bp->roles & BP_ROLE_RETURN) && shown)
 		on_return(t, regs, bp->addr);
 	if (bp->trap != 0 && arch_trap_address(arch_pc(regs)) == bp->trap) {

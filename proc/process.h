@@ -25,6 +25,7 @@ struct frame {
 	const struct proto *proto;
 	bool has_return_bp; /* false: we could not catch its return */
 	uint64_t entry_ts;  /* ns since the epoch at the call, when timed (-c, -T...); or 0 */
+	uint64_t entry_hit; /* the thread's hits when the call was entered */
 	struct proto_call *call; /* owned: the arguments fetched at the call, for its return
 				  * (output arguments, string2...); NULL without a prototype */
 };
@@ -50,6 +51,7 @@ struct thread {
 	bool started;      /* its first stop has been seen */
 	int pending_signal; /* to deliver when it next goes on (seen while we held it) */
 	bool at_trap;       /* held at a SIGTRAP stop that was not handled */
+	uint64_t hits;      /* breakpoint hits so far */
 	struct syscall_state sys; /* -S; its address is the call's output token */
 	struct thread *next; /* in the session's list */
 };
