@@ -119,10 +119,10 @@ bool proto_array_length(struct fmt_ctx *c, const struct type *arr, const unsigne
 
 	if (e == NULL)
 		return false;
-	if (e->kind != EXPR_ZERO)
-		return proto_expr_eval(e, &c->env, len) == 0;
+	if (e->kind != EXPR_ZERO) /* a negative length (retval of a call that failed): none */
+		return proto_expr_eval(e, &c->env, len) == 0 && (int64_t)*len >= 0;
 	uint64_t max = UINT64_MAX;
-	if (e->max != NULL && proto_expr_eval(e->max, &c->env, &max) != 0)
+	if (e->max != NULL && (proto_expr_eval(e->max, &c->env, &max) != 0 || (int64_t)max < 0))
 		return false;
 	if (bytes != NULL && proto_type_size(arr->target) &&
 	    max > proto_type_size(arr) / proto_type_size(arr->target))

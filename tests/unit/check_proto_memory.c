@@ -77,6 +77,12 @@ START_TEST(bounded_strings)
 	EXPECT_ARGS("long write(int, string( 1 ), ulong);", "write", "1, \"a\", 8");
 	EXPECT_ARGS("addr memcpy(addr,string(array(char, arg3)*),ulong);", "memcpy",
 		    "0x1, \"ab\\0cdefg\", 8");
+	/* A negative length (a failed read's retval): the address, as strace shows it. */
+	F.nints = 0;
+	fake_int(&F, b);
+	fake_int(&F, (uint64_t)-1);
+	EXPECT_ARGS("void f(string[arg2], long);", "f", "0x10000, -1");
+	EXPECT_ARGS("void f(string(array(char, arg2)*), long);", "f", "0x10000, -1");
 }
 END_TEST
 

@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <sys/xattr.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -93,6 +94,10 @@ int main(int argc, char **argv)
 	closedir(d);
 	access("/nonexistent", F_OK);
 	sink = (long)strerror(errno);
+	/* extended attributes: of a file that is not there, the same everywhere */
+	char xv[16];
+	sink = getxattr("/nonexistent", "user.ltrace", xv, sizeof(xv));
+	sink = listxattr("/nonexistent", xv, sizeof(xv));
 	/* signals */
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_sigaction = on_usr1;
