@@ -273,11 +273,7 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 			refresh_copy(t, bp);
 		target = bp->ool;
 	} else {
-		target = bp->ool;
-		if ((bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT)) && shown &&
-		    mem_read(p->pid, arch_return_address_slot(regs), &ret_addr,
-			     sizeof(ret_addr)) != (ssize_t)sizeof(ret_addr))
-			ret_addr = 0;
+		target = bp->ool; /* a return site, the loader's hook, the program's entry */
 	}
 	if ((bp->roles & BP_ROLE_CALL) && shown) {
 		resolve_proto(t, &bp->callee, bp->addr, ret_addr);
