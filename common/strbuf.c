@@ -78,6 +78,16 @@ void strbuf_put_hex(struct strbuf *sb, uint64_t v)
 	put_digits(sb, "0x", v, 16);
 }
 
+void strbuf_put_guess(struct strbuf *sb, uint64_t v)
+{
+	int64_t s = (int64_t)v;
+
+	if (s >= -10000 && s <= 10000)
+		strbuf_put_dec(sb, s);
+	else
+		strbuf_put_hex(sb, v);
+}
+
 void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list copy;

@@ -24,6 +24,8 @@ void strbuf_pad(struct strbuf *sb, char c, size_t n);
 void strbuf_put_dec(struct strbuf *sb, int64_t v);
 void strbuf_put_udec(struct strbuf *sb, uint64_t v);
 void strbuf_put_hex(struct strbuf *sb, uint64_t v);
+/* ltrace's guess for a value of unknown type: -10000 to 10000 in decimal, the rest in hex. */
+void strbuf_put_guess(struct strbuf *sb, uint64_t v);
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)

@@ -12,7 +12,7 @@ static void setup(struct fmt_ctx *fc, struct strbuf *out, const struct proto_cal
 static void format_one(struct fmt_ctx *fc, const struct argval *v)
 {
 	if (v->type == NULL)
-		proto_format_guess(fc->out, proto_value_int(proto_type_primitive(TK_ULONG), v->bytes));
+		strbuf_put_guess(fc->out, proto_value_int(proto_type_primitive(TK_ULONG), v->bytes));
 	else
 		proto_format_top(fc, v);
 }

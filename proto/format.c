@@ -31,15 +31,6 @@ uint64_t proto_value_int(const struct type *t, const unsigned char *bytes)
 	return v;
 }
 
-void proto_format_guess(struct strbuf *out, uint64_t v)
-{
-	int64_t s = (int64_t)v;
-
-	if (s >= -10000 && s <= 10000)
-		strbuf_put_dec(out, s);
-	else
-		strbuf_put_hex(out, v);
-}
 
 /* Up to len bytes at addr: from the window, filled from addr on a miss; a read as large
  * as the window goes around it. */

@@ -66,8 +66,6 @@ bool proto_array_length(struct fmt_ctx *c, const struct type *arr, const unsigne
 /* Lenses other than string (proto_format_lens.c). */
 void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
 		 bool has_addr, taddr_t addr);
-/* ltrace's guess for a value of unknown type. */
-void proto_format_guess(struct strbuf *out, uint64_t v);
 
 /* Character escapes shared by 'c' and "string" (escape.c). */
 void proto_escape_char(struct strbuf *out, unsigned char ch);

@@ -78,7 +78,6 @@ bool sys_is_error(int64_t ret);
 
 /* format.c: numbers, pointers, strings, buffers. */
 void sys_put_ptr(struct strbuf *out, uint64_t v);
-void sys_put_guess(struct strbuf *out, uint64_t v);
 /* len bytes at addr as a quoted string, at most string_limit of them, "..." if cut. */
 void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len);
 /* A NUL-terminated string at addr (NULL for 0; the address if unreadable). */

@@ -17,16 +17,6 @@ void sys_put_ptr(struct strbuf *out, uint64_t v)
 		strbuf_printf(out, "%#" PRIx64, v);
 }
 
-/* ltrace's guess for a value of unknown type: small numbers in decimal, the rest in hex. */
-void sys_put_guess(struct strbuf *out, uint64_t v)
-{
-	int64_t s = (int64_t)v;
-
-	if (s >= -10000 && s <= 10000)
-		strbuf_put_dec(out, s);
-	else
-		strbuf_printf(out, "%#" PRIx64, v);
-}
 
 void sys_quote(struct strbuf *out, const unsigned char *s, size_t len, bool cut)
 {
@@ -144,7 +134,7 @@ static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
 			sys_put_cstr(c, v);
 		break;
 	default:
-		sys_put_guess(c->out, v);
+		strbuf_put_guess(c->out, v);
 	}
 }
 
@@ -247,7 +237,7 @@ static void format_range(const struct sys_ctx *c, unsigned from, unsigned to, bo
 		if (comma || i > from)
 			strbuf_append(c->out, ", ");
 		if (e->name == NULL) /* no such call: six numbers */
-			sys_put_guess(c->out, c->call->args[i]);
+			strbuf_put_guess(c->out, c->call->args[i]);
 		else
 			put_arg(c, i);
 	}

@@ -258,6 +258,16 @@ START_TEST(strbuf_numbers_as_printf_writes_them)
 		ck_assert_str_eq(strbuf_str(&sb), want);
 		strbuf_free(&sb);
 	}
+	struct strbuf guess = STRBUF_INIT;
+	strbuf_put_guess(&guess, 10000);
+	strbuf_putc(&guess, ' ');
+	strbuf_put_guess(&guess, (uint64_t)-10000);
+	strbuf_putc(&guess, ' ');
+	strbuf_put_guess(&guess, 10001);
+	strbuf_putc(&guess, ' ');
+	strbuf_put_guess(&guess, (uint64_t)-10001);
+	ck_assert_str_eq(strbuf_str(&guess), "10000 -10000 0x2711 0xffffffffffffd8ef");
+	strbuf_free(&guess);
 	struct strbuf sb = STRBUF_INIT;
 	strbuf_pad(&sb, ' ', 3);
 	strbuf_printf(&sb, "%s|%200s|", "ab", "");
