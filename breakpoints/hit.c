@@ -84,6 +84,17 @@ struct breakpoint *bp_return_site(struct thread *t, taddr_t ret_addr)
 	return bp;
 }
 
+/* What every cursor of a stop reads through (cur as the architecture set it up): the
+ * stop's memory window, and with --json the recorder of raw values. */
+static void cursor_for_stop(struct arg_cursor *cur, struct mem_window *win,
+			    struct raw_recorder *raw)
+{
+	win->len = 0;
+	cur->window = win;
+	if (session.raw_values)
+		raw_recorder_wrap(raw, cur);
+}
+
 /* The arguments shown at the call. With a prototype, their values are kept in f->call for
  * the return (the registers will be gone by then): output arguments are shown then, and
  * the return value may depend on them (string2: a string of argument 2's length). */
@@ -92,12 +103,10 @@ static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 {
 	struct arg_cursor cur;
 	struct arch_args st;
-	struct mem_window win = { .len = 0 };
+	struct mem_window win;
 
 	arch_args_call(&cur, &st, t->tid, regs);
-	cur.window = &win;
-	if (session.raw_values)
-		raw_recorder_wrap(raw, &cur);
+	cursor_for_stop(&cur, &win, raw);
 	if (f->proto == NULL) {
 		proto_format_args(sb, f->proto, &cur, &session.fmt);
 		return;
@@ -183,11 +192,9 @@ static void show_return(struct thread *t, struct frame *f, const struct arch_reg
 	if (output_formats_values()) {
 		struct arg_cursor cur;
 		struct arch_args st;
-		struct mem_window win = { .len = 0 };
+		struct mem_window win;
 		arch_args_return(&cur, &st, t->tid, regs);
-		cur.window = &win;
-		if (session.raw_values)
-			raw_recorder_wrap(&raw, &cur);
+		cursor_for_stop(&cur, &win, &raw);
 		if (f->call != NULL) { /* output arguments: read now, after the call wrote them */
 			proto_call_return(f->call, &cur);
 			proto_call_format_out(&out, f->call, &cur, &session.fmt);
