@@ -371,7 +371,9 @@ int main(int argc, char **argv)
 	output_init(&out);
 	output_set_hooks(&hooks);
 	session.raw_values = out.mode == OUTPUT_JSON;
-	output_show_pids(session.follow_forks);
+	/* As ltrace: with -f, and with -p into a file; with -p of several processes too. */
+	output_show_pids(session.follow_forks || (o.nattach > 0 && o.output != NULL) ||
+			 o.nattach > 1);
 	session.protos = config_load();
 	if (session.protos == NULL)
 		goto out;

@@ -32,7 +32,9 @@ enum bp_role {
 
 /* A traced function as shown at a breakpoint. */
 struct bp_callee {
-	const char *name;          /* as shown (interned) */
+	const char *name;          /* as shown at the call (interned): "caller->f", "f@lib" */
+	const char *func;          /* the function alone (interned, demangled with -C): in
+				    * "<... f resumed>" and -c's table */
 	const struct proto *proto; /* its prototype, or NULL (once proto_known) */
 	taddr_t lo, hi;            /* BP_ROLE_DIRECT: the calling object's addresses */
 	const char *sym;           /* the symbol (interned): its prototype is looked up at

@@ -138,15 +138,16 @@ static void on_call(struct thread *t, const struct bp_callee *bp, const struct a
 
 	struct frame *top;
 	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, bp->name))
-		thread_pop(t);
+		thread_drop(t);
 	struct frame *f = thread_push(t);
 	f->ret_addr = ret_addr;
 	f->entry_sp = sp;
 	f->entry_hit = t->hits;
 	f->name = bp->name;
+	f->func = bp->func;
 	f->proto = bp->proto;
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
-				  .name = bp->name, .call_site = ret_addr,
+				  .name = bp->name, .func = bp->func, .call_site = ret_addr,
 				  .depth = (unsigned)(t->depth - 1) };
 	struct raw_recorder raw = { .n = 0 };
 	struct strbuf bt = STRBUF_INIT;
@@ -180,7 +181,7 @@ static bool returns_here(const struct frame *f, taddr_t addr, taddr_t sp)
 static void show_return(struct thread *t, struct frame *f, const struct arch_regs *regs)
 {
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
-				  .name = f->name, .call_site = f->ret_addr,
+				  .name = f->name, .func = f->func, .call_site = f->ret_addr,
 				  .depth = (unsigned)(t->depth - 1) };
 	/* Taken before our own work at the return, which is thus not counted. */
 	if (f->entry_ts != 0) {
@@ -220,7 +221,7 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	/* A frame whose return-address slot is above the stack pointer is over: unless it
 	 * is the one returning here, it was left by longjmp or a throw. */
 	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp))
-		thread_pop(t);
+		thread_drop(t);
 	/* Not a return of ours if no frame matches (code reached by another path). More
 	 * than one returns together when they had one return address and stack pointer: a
 	 * PLT call and the -x entry of the function it calls, a call and the one its callee

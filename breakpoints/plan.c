@@ -65,23 +65,35 @@ static void plant(struct process *p, struct breakpoint *bp, const char *what)
 	}
 }
 
-/* A function's name as the trace shows it (interned; demangled with -C): "name" in the
- * executable; in a library, "SONAME->name" for a PLT call, "name@SONAME" for an entry
- * (-x), as ltrace prints them. */
-static const char *display_name(const struct library *lib, const char *name, bool entry)
+/* ltrace names the calling object ("CALLER->name") unless the selection is the default
+ * one (no -e, -l or -L): then every call shown is the executable's. */
+static bool caller_shown(void)
 {
-	if (session.demangle)
-		name = demangle(name);
-	if (lib->is_main)
-		return intern(name);
+	const struct selection *s = &session.select;
+
+	return s->ne > 0 || s->nl > 0 || s->no_default;
+}
+
+/* Name c, the function sym of lib, as the trace shows it (interned; demangled with -C), as
+ * ltrace prints it: for a call through lib's PLT or GOT, "CALLER->name" (CALLER: lib's
+ * SONAME, or its file name) or just "name" (caller_shown); for the entry of a function lib
+ * defines (-x), "name@SONAME", or "name" in the executable. */
+static void name_callee(struct bp_callee *c, const struct library *lib, const char *sym,
+			bool entry)
+{
+	const char *func = session.demangle ? demangle(sym) : sym;
 	struct strbuf sb = STRBUF_INIT;
-	if (entry)
-		strbuf_printf(&sb, "%s@%s", name, lib->img->soname);
+
+	if (entry && !lib->is_main)
+		strbuf_printf(&sb, "%s@%s", func, lib->img->soname);
+	else if (!entry && caller_shown())
+		strbuf_printf(&sb, "%s->%s", lib->img->soname, func);
 	else
-		strbuf_printf(&sb, "%s->%s", lib->img->soname, name);
-	const char *shown = intern(strbuf_str(&sb));
+		strbuf_append(&sb, func);
+	c->name = intern(strbuf_str(&sb));
+	c->func = intern(func);
+	c->sym = intern(sym);
 	strbuf_free(&sb);
-	return shown;
 }
 
 /*
@@ -120,8 +132,7 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
 		bp->slot = e->slot + lib->bias;
-		bp->callee.name = display_name(lib, e->name, false);
-		bp->callee.sym = intern(e->name);
+		name_callee(&bp->callee, lib, e->name, false);
 		if (!planted)
 			plant_stub(t, bp, e->name);
 	}
@@ -166,8 +177,7 @@ static void plan_entries(struct thread *t, const struct library *lib)
 		}
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
-		bp->callee.name = display_name(lib, f->name, true);
-		bp->callee.sym = intern(f->name);
+		name_callee(&bp->callee, lib, f->name, true);
 		bp->callee.defined_here = true;
 		if (!planted)
 			plant(p, bp, f->name);
@@ -181,6 +191,25 @@ void plan_object(struct thread *t, struct library *lib)
 	plan_plt(t, p, lib);
 	if (session.select.nx > 0)
 		plan_entries(t, lib);
+}
+
+void plan_new_objects(struct thread *t)
+{
+	struct process *p = process_vm(t->proc);
+	bool added = false;
+
+	for (struct library *l = p->libs; l != NULL; l = l->next) {
+		if (!l->planned) {
+			l->planned = true;
+			plan_object(t, l);
+			added = true;
+		}
+	}
+	/* -l: the calls of the objects planned before to what the new ones define (the
+	 * executable is planned before its libraries are loaded). */
+	if (added && session.select.nl > 0)
+		for (struct library *l = p->libs; l != NULL; l = l->next)
+			plan_plt(t, p, l);
 }
 
 /* A breakpoint with one more role, planted if it was not yet. */
@@ -244,9 +273,9 @@ static void plan_direct(struct thread *t, const struct library *lib)
 		struct breakpoint *bp = plan_role(t, target, BP_ROLE_DIRECT, e->name);
 		if (bp == NULL)
 			continue;
-		struct bp_callee c = { .name = display_name(lib, e->name, false),
-				       .lo = lib->img->lo + lib->bias,
-				       .hi = lib->img->hi + lib->bias, .sym = intern(e->name) };
+		struct bp_callee c = { .lo = lib->img->lo + lib->bias,
+				       .hi = lib->img->hi + lib->bias };
+		name_callee(&c, lib, e->name, false);
 		if (!lib->is_main) {
 			bp_add_caller(bp, &c);
 			continue;

@@ -26,6 +26,9 @@ struct selection {
 
 /* Plant what the selection asks for in lib (thread t of its process is stopped). */
 void plan_object(struct thread *t, struct library *lib);
+/* The same for every object of t's process not yet planned; with -l, the objects planned
+ * before also get the calls they make to functions the new ones define. */
+void plan_new_objects(struct thread *t);
 
 /*
  * A breakpoint at addr that resumes by running the instruction out of line (its roles are

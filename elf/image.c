@@ -87,6 +87,11 @@ static taddr_t data_symbol(Elf *elf, const char *name)
 
 struct image *image_open(const char *path, const char **err)
 {
+	return image_open_as(path, path, err);
+}
+
+struct image *image_open_as(const char *path, const char *name, const char **err)
+{
 	static int version_set;
 	struct image *img = NULL;
 
@@ -107,11 +112,11 @@ struct image *image_open(const char *path, const char **err)
 	}
 	img = xcalloc(1, sizeof(*img));
 	img->refs = 1;
-	img->path = xstrdup(path);
+	img->path = xstrdup(name);
 	img->relocatable = eh.e_type == ET_DYN;
 	img->entry = eh.e_entry;
 	read_segments(elf, img);
-	img->soname = read_soname(elf, path);
+	img->soname = read_soname(elf, name);
 	symbols_read(elf, &img->syms, &img->nsyms, &img->has_symtab);
 	plt_read(elf, img->syms, img->nsyms, img);
 	const struct func_symbol *s = symbols_find(img->syms, img->nsyms, "_dl_debug_state");

@@ -38,6 +38,9 @@ struct image {
  * by nobody) when the file cannot be read as ELF. Free with image_free.
  */
 struct image *image_open(const char *path, const char **err);
+/* The same, for an object read through another path than its own (/proc/PID/exe): named
+ * (path, and SONAME when it has none) after name. */
+struct image *image_open_as(const char *path, const char *name, const char **err);
 /* Share an image (a followed fork child has the same executable); returns img. */
 struct image *image_ref(struct image *img);
 /* Drop one reference; the last one frees the image. */

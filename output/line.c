@@ -186,6 +186,12 @@ static void pad_to_align(void)
 		strbuf_pad(&buf, ' ', opts.align - col);
 }
 
+/* The function alone, as a resumed line and the -c table name it. */
+static const char *event_func(const struct output_event *e)
+{
+	return e->func != NULL ? e->func : e->name;
+}
+
 void output_call(const struct output_event *e)
 {
 	if (opts.mode == OUTPUT_SUMMARY)
@@ -209,7 +215,7 @@ void output_return(const struct output_event *e)
 {
 	chrome_trace_call(e);
 	if (opts.mode == OUTPUT_SUMMARY) {
-		summary_add(e->name, e->duration);
+		summary_add(event_func(e), e->duration);
 		return;
 	}
 	if (opts.mode == OUTPUT_JSON) {
@@ -222,7 +228,7 @@ void output_return(const struct output_event *e)
 	} else {
 		close_open(" <unfinished ...>");
 		begin_call_line(e);
-		strbuf_printf(&buf, "<... %s resumed> ", e->name);
+		strbuf_printf(&buf, "<... %s resumed> ", event_func(e));
 	}
 	if (e->out_args != NULL)
 		strbuf_append(&buf, e->out_args);
@@ -246,6 +252,12 @@ void output_no_return(const void *token)
 {
 	if (open_token == token)
 		close_open(" <no return ...>");
+}
+
+void output_unreturned(const struct output_event *e)
+{
+	if (opts.mode == OUTPUT_SUMMARY)
+		summary_add(event_func(e), e->duration);
 }
 
 void output_signal(pid_t tid, int sig)

@@ -47,7 +47,7 @@ struct output_opts {
 struct output_event {
 	pid_t pid, tid;
 	const void *token;     /* identifies the call from output_call to output_return */
-	const char *name;      /* as shown (demangled with -C) */
+	const char *name;      /* as shown at the call (demangled with -C) */
 	const char *text;      /* formatted arguments (call) or value (return) */
 	taddr_t call_site;     /* the return address of the call */
 	unsigned depth;        /* calls of the same thread still open below this one */
@@ -57,6 +57,8 @@ struct output_event {
 	const uint64_t *raw;   /* --json: the raw argument values (call) or return value */
 	size_t nraw;
 	const char *out_args;  /* return: arguments shown only now (", \"abc\", 3"), or NULL */
+	const char *func;      /* the function alone, for "<... func resumed>" and -c; NULL:
+				* name */
 };
 
 void output_init(const struct output_opts *opts);
@@ -86,6 +88,9 @@ void output_call(const struct output_event *call);
 void output_return(const struct output_event *ret);
 /* The call will not return (the line is closed with "<no return ...>" if still open). */
 void output_no_return(const void *token);
+/* The call e->token is over without returning (exit, exec, longjmp; e->duration: its time
+ * until then): -c counts it. Its line, if still open, is closed by the next one. */
+void output_unreturned(const struct output_event *e);
 
 void output_signal(pid_t tid, int sig);
 /* The process called exec: "--- Called exec() ---". */

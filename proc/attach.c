@@ -173,11 +173,14 @@ int attach_process(pid_t pid)
 
 	p->state = PROC_TRACED;
 	p->attached = true;
-	if (seize_threads(p) < 0) {
+	int nthreads = seize_threads(p);
+	if (nthreads < 0) {
 		attach_error(pid, errno);
 		process_free(p);
 		return -1;
 	}
+	if (nthreads > 1)
+		output_show_pids(true); /* lines must say which thread they belong to */
 	stop_all(p);
 	struct thread *leader = thread_find(pid);
 	struct arch_regs regs;

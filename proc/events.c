@@ -55,7 +55,7 @@ static void thread_gone(struct thread *t, int status)
 
 	if (leader_thread && p->state == PROC_STARTING && p->leader)
 		launch_report_exec_failure(p->pid, launched_command);
-	else if ((leader_thread || output_pids_shown()) && p->state == PROC_TRACED &&
+	else if ((leader_thread || session.follow_forks) && p->state == PROC_TRACED &&
 		 WIFEXITED(status))
 		output_exited(t->tid, WEXITSTATUS(status));
 	else if (leader_thread && p->state == PROC_TRACED && WIFSIGNALED(status))

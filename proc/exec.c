@@ -29,12 +29,7 @@ static struct image *read_executable(pid_t pid)
 		return NULL;
 	path[n] = '\0';
 	/* Open through /proc so that a replaced or deleted file still reads right. */
-	struct image *img = image_open(link, &err);
-	if (img != NULL) {
-		free(img->path);
-		img->path = strdup(path);
-	}
-	return img;
+	return image_open_as(link, path, &err);
 }
 
 int image_load(struct process *p)

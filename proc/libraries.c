@@ -174,12 +174,7 @@ void libraries_update(struct thread *t)
 			forget(p, l);
 	}
 	/* Planned once all are known: -l looks at what the other libraries define. */
-	for (struct library *l = p->libs; l != NULL; l = l->next) {
-		if (!l->planned) {
-			l->planned = true;
-			plan_object(t, l);
-		}
-	}
+	plan_new_objects(t);
 }
 
 const struct library *library_at(const struct process *p, taddr_t addr)

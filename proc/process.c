@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
+#include "output/output.h"
 #include "proc/libraries.h"
 #include "proto/proto.h"
 
@@ -134,10 +135,25 @@ void thread_pop(struct thread *t)
 	}
 }
 
+void thread_drop(struct thread *t)
+{
+	if (t->depth == 0)
+		return;
+	const struct frame *f = &t->stack[t->depth - 1];
+	struct output_event e = { .pid = t->proc != NULL ? t->proc->pid : t->tid, .tid = t->tid,
+				  .token = f, .name = f->name, .func = f->func };
+	if (f->entry_ts != 0) {
+		e.ts = output_now();
+		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
+	}
+	output_unreturned(&e);
+	thread_pop(t);
+}
+
 void thread_clear_stack(struct thread *t)
 {
 	while (t->depth > 0)
-		thread_pop(t);
+		thread_drop(t);
 }
 
 int thread_wait(pid_t tid, int *status)

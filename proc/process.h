@@ -22,6 +22,7 @@ struct frame {
 	taddr_t ret_addr; /* where it returns to */
 	taddr_t entry_sp; /* stack pointer at entry: tells this frame from a recursive one */
 	const char *name;
+	const char *func; /* the function alone, for a resumed line and -c */
 	const struct proto *proto;
 	bool has_return_bp; /* false: we could not catch its return */
 	uint64_t entry_ts;  /* ns since the epoch at the call, when timed (-c, -T...); or 0 */
@@ -97,7 +98,7 @@ void thread_free(struct thread *t);
 
 struct process *process_new(pid_t pid);
 void process_free(struct process *p);
-/* Pop every frame (after exec, at the end). */
+/* Drop every frame (after exec, at the end): those calls never returned. */
 void thread_clear_stack(struct thread *t);
 
 /* Drop what belongs to the old image (after exec): breakpoints, scratch, executable. */
@@ -107,6 +108,9 @@ void process_reset_image(struct process *p);
 struct frame *thread_push(struct thread *t);
 struct frame *thread_top(struct thread *t);
 void thread_pop(struct thread *t);
+/* Pop the top frame of a call that will never return (left by longjmp or a throw, or the
+ * thread is gone): the output learns of it (-c counts it), then thread_pop. */
+void thread_drop(struct thread *t);
 
 /* The number of threads alive across every process. */
 size_t threads_count(void);

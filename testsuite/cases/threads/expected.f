@@ -1,5 +1,6 @@
 PID +++ exited (status 0) +++
 PID __cxa_finalize(0xADDR) = <void>
+PID getpid() = PID
 PID printf("%ld %ld\n", 5050, 9900) = 10
 PID pthread_create(0xADDR, 0, 0xADDR, 0xADDR) = 0
 PID pthread_create(0xADDR, 0, 0xADDR, 0xADDR) = 0
