@@ -1,6 +1,7 @@
 #include "proc/config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "output/output.h"
 #include "proc/config_paths.h"
 #include "proc/libraries.h"
 #include "proc/process.h"
@@ -27,7 +29,6 @@ static struct path_list lib_dirs;   /* where SONAME.conf files are looked for */
 struct lib_file {
 	char *path;
 	struct proto_table *t;
-	bool bad; /* had errors */
 };
 static struct lib_file *files;
 static size_t nfiles;
@@ -64,8 +65,6 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* `import "NAME";`: NAME.conf next to the importing file, else in the directories
- * searched for per-library files. */
 /* The first readable DIR/file among the directories searched for per-library files: its
  * path left in sb. */
 static bool find_in_lib_dirs(const char *file, struct strbuf *sb)
@@ -79,6 +78,8 @@ static bool find_in_lib_dirs(const char *file, struct strbuf *sb)
 	return false;
 }
 
+/* `import "NAME";`: NAME.conf next to the importing file, else in the directories
+ * searched for per-library files. */
 static char *resolve_import(const char *name, const char *from, void *ctx)
 {
 	(void)ctx;
@@ -98,6 +99,32 @@ static char *resolve_import(const char *name, const char *from, void *ctx)
 	strbuf_free(&file);
 	strbuf_free(&sb);
 	return path;
+}
+
+/* What is wrong with a prototype file goes into the trace, a line each, as ltrace writes
+ * it there ("FILE:LINE: error: ..."): read into a memory stream, then passed on. */
+static void report_lines(char *text)
+{
+	char *save = NULL;
+
+	for (char *line = strtok_r(text, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save))
+		output_message(line);
+}
+
+/* Read path into t; its broken lines are reported and skipped. -1: it could not be read
+ * or had errors. */
+static int load_reported(struct proto_table *t, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&text, &len);
+	int rc = proto_table_load_file(t, path, err != NULL ? err : stderr);
+
+	if (err != NULL && fclose(err) == 0 && text != NULL)
+		report_lines(text);
+	free(text);
+	return rc;
 }
 
 static struct proto_table *new_table(void)
@@ -126,7 +153,7 @@ static struct lib_file *lib_file(const char *path)
 	struct lib_file *f = &files[nfiles++];
 	f->path = real;
 	f->t = new_table();
-	f->bad = proto_table_load_file(f->t, real, stderr) < 0;
+	load_reported(f->t, real);
 	return f;
 }
 
@@ -187,11 +214,11 @@ static void environment(struct config_env *env)
 }
 
 /* Each file into t, a later one replacing an earlier one's prototypes; each has its own
- * type names. Returns -1 if a file could not be read or had errors (reported). */
-static int load_into(struct proto_table *t, const char *path)
+ * type names. */
+static void load_into(struct proto_table *t, const char *path)
 {
 	proto_table_forget_types(t);
-	return proto_table_load_file(t, path, stderr);
+	load_reported(t, path);
 }
 
 /* The directories among -F's paths (searched for per-library files first). */
@@ -206,16 +233,18 @@ static void user_dirs(const struct config_env *env, struct path_list *f_dirs)
 }
 
 /* -F's paths: files into `user`, directories searched for per-library files (each of
- * their *.conf files read now, so that a broken one stops ltrace before it starts). */
-static int load_user_paths(const struct config_env *env)
+ * their *.conf files read now, so that what is wrong with them is reported at once). A
+ * path that cannot be read is reported and left out, as ltrace does. */
+static void load_user_paths(const struct config_env *env)
 {
-	int rc = 0;
-
 	for (size_t i = 0; i < user_paths.n; i++) {
 		char *path = config_expand_home(env, user_paths.v[i]);
-		if (!is_dir(path)) {
-			if (load_into(user, path) < 0)
-				rc = -1;
+		struct stat st;
+		if (stat(path, &st) < 0 || access(path, R_OK) < 0) {
+			fprintf(stderr, "ltrace: cannot read prototypes from %s: %s\n", path,
+				strerror(errno));
+		} else if (!S_ISDIR(st.st_mode)) {
+			load_into(user, path);
 		} else {
 			DIR *d = opendir(path);
 			struct dirent *e;
@@ -225,22 +254,14 @@ static int load_user_paths(const struct config_env *env)
 					continue;
 				struct strbuf sb = STRBUF_INIT;
 				strbuf_printf(&sb, "%s/%s", path, e->d_name);
-				struct lib_file *f = lib_file(strbuf_str(&sb));
-				if (f != NULL && f->bad)
-					rc = -1;
+				lib_file(strbuf_str(&sb));
 				strbuf_free(&sb);
 			}
 			if (d != NULL)
 				closedir(d);
 		}
-		if (rc < 0) {
-			fprintf(stderr, "ltrace: cannot use prototypes from %s\n", path);
-			free(path);
-			return -1;
-		}
 		free(path);
 	}
-	return 0;
 }
 
 struct proto_table *config_load(void)
@@ -253,19 +274,15 @@ struct proto_table *config_load(void)
 	general = new_table();
 	user_dirs(&env, &f_dirs);
 	config_lib_dirs(&env, &f_dirs, &lib_dirs); /* before any file: imports use them */
-	int rc = load_user_paths(&env);
+	load_user_paths(&env);
 	/* Lowest precedence first: a later file replaces an earlier one's prototypes. */
 	config_general_files(&env, &general_files);
-	for (size_t i = general_files.n; rc == 0 && i-- > 0;)
+	for (size_t i = general_files.n; i-- > 0;)
 		if (access(general_files.v[i], R_OK) == 0)
 			load_into(general, general_files.v[i]);
 	path_list_free(&general_files);
 	path_list_free(&f_dirs);
 	path_list_free(&user_paths);
-	if (rc < 0) {
-		config_free();
-		return NULL;
-	}
 	return general;
 }
 

@@ -21,10 +21,11 @@ struct library;
 void config_add_user_paths(const char *list);
 
 /*
- * Read -F's files (and the *.conf files in -F's directories) and the general files. A
- * -F path that is missing or has a broken line is an error: NULL, after "FILE:LINE: what
- * is wrong". A broken line in another file is reported and skipped. Returns the table of
- * the general files (valid until config_free).
+ * Read -F's files (and the *.conf files in -F's directories) and the general files. As
+ * in ltrace, nothing here stops the run: a broken line of any file is reported into the
+ * trace (output_message: "FILE:LINE: error: what is wrong") and skipped, and a -F path
+ * that cannot be read is reported on stderr and left out. Returns the table of the
+ * general files (valid until config_free).
  */
 struct proto_table *config_load(void);
 
