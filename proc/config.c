@@ -329,15 +329,16 @@ static const struct library *defining_library(struct process *p, const struct li
 	return NULL;
 }
 
-/* From the defining object's file, the general files, then its DWARF. */
-static const struct proto *defined_by(const struct library *lib, taddr_t addr, const char *name)
+/* From the defining object's file, the general files, then (if dwarf) its DWARF. */
+static const struct proto *defined_by(const struct library *lib, taddr_t addr, const char *name,
+				      bool dwarf)
 {
 	struct proto_table *t = lib != NULL ? lib_table(lib->img->soname, !lib->is_main) : NULL;
 	const struct proto *r = t != NULL ? proto_table_lookup(t, name) : NULL;
 
 	if (r == NULL && general != NULL)
 		r = proto_table_lookup(general, name);
-	if (r == NULL && lib != NULL) {
+	if (r == NULL && lib != NULL && dwarf) {
 		struct dwarf_protos *d = dwarf_of(lib->img->path);
 		r = d != NULL ? dwarf_protos_lookup(d, name, addr) : NULL;
 	}
@@ -358,13 +359,13 @@ const struct proto *prototype_for(struct process *p, const struct library *calle
 		r = t != NULL ? proto_table_lookup(t, name) : NULL;
 		return r != NULL || general == NULL ? r : proto_table_lookup(general, name);
 	}
-	return defined_by(lib, sym != NULL ? sym->value : 0, name);
+	return defined_by(lib, sym != NULL ? sym->value : 0, name, true);
 }
 
 const struct proto *prototype_defined_in(const struct library *lib, const char *name,
-					 taddr_t addr)
+					 taddr_t addr, bool dwarf)
 {
 	const struct proto *r = user != NULL ? proto_table_lookup(user, name) : NULL;
 
-	return r != NULL ? r : defined_by(lib, addr, name);
+	return r != NULL ? r : defined_by(lib, addr, name, dwarf);
 }

@@ -38,8 +38,9 @@ void config_free(void);
 const struct proto *prototype_for(struct process *p, const struct library *caller,
 				  const char *name);
 
-/* The same for a function that lib defines at link-time address addr (0: unknown). */
+/* The same for a function that lib defines at link-time address addr (0: unknown); from
+ * lib's DWARF too if dwarf (not for a clone whose parameters may differ: foo.isra.0). */
 const struct proto *prototype_defined_in(const struct library *lib, const char *name,
-					 taddr_t addr);
+					 taddr_t addr, bool dwarf);
 
 #endif
