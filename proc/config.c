@@ -183,14 +183,33 @@ static struct proto_table *lib_table(const char *soname, bool is_library)
 	return t;
 }
 
-static struct dwarf_protos *dwarf_of(const char *path)
+/* A type name of the prototype files, for a library's DWARF (ctx: the library's table,
+ * or NULL): as for prototypes, -F's files first, then the library's own, then the
+ * general files. */
+static const struct type *conf_type(const char *name, void *ctx)
 {
+	const struct type *t = user != NULL ? proto_table_type(user, name) : NULL;
+
+	if (t == NULL && ctx != NULL)
+		t = proto_table_type(ctx, name);
+	if (t == NULL && general != NULL)
+		t = proto_table_type(general, name);
+	return t;
+}
+
+static struct dwarf_protos *dwarf_of(const struct library *lib)
+{
+	const char *path = lib->img->path;
+
 	for (size_t i = 0; i < ndwarfs; i++)
 		if (strcmp(dwarfs[i].path, path) == 0)
 			return dwarfs[i].d;
 	dwarfs = xrealloc(dwarfs, (ndwarfs + 1) * sizeof(*dwarfs));
 	dwarfs[ndwarfs].path = xstrdup(path);
-	dwarfs[ndwarfs].d = dwarf_protos_open(path, getenv("LTRACE_DEBUG_DIR"));
+	struct dwarf_protos *d = dwarf_protos_open(path, getenv("LTRACE_DEBUG_DIR"));
+	if (d != NULL)
+		dwarf_protos_set_types(d, conf_type, lib_table(lib->img->soname, !lib->is_main));
+	dwarfs[ndwarfs].d = d;
 	return dwarfs[ndwarfs++].d;
 }
 
@@ -339,7 +358,7 @@ static const struct proto *defined_by(const struct library *lib, taddr_t addr, c
 	if (r == NULL && general != NULL)
 		r = proto_table_lookup(general, name);
 	if (r == NULL && lib != NULL && dwarf) {
-		struct dwarf_protos *d = dwarf_of(lib->img->path);
+		struct dwarf_protos *d = dwarf_of(lib);
 		r = d != NULL ? dwarf_protos_lookup(d, name, addr) : NULL;
 	}
 	return r;
