@@ -40,6 +40,8 @@ struct bp_callee {
 	const char *sym;           /* the symbol (interned): its prototype is looked up at
 				    * the first call, when the defining object is loaded */
 	bool defined_here;         /* -x: the breakpoint is in the object defining sym */
+	bool clone;                /* -x: at a clone of sym whose parameters may differ
+				    * (sym.isra.0): its DWARF, the source's, is not used */
 	bool proto_known;          /* proto has been looked up */
 };
 

@@ -124,7 +124,8 @@ static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, tad
 	struct process *p = process_vm(t->proc);
 	const struct library *lib = library_at(p, c->defined_here ? at : ret_addr);
 	if (c->defined_here)
-		c->proto = prototype_defined_in(lib, c->sym, lib != NULL ? at - lib->bias : 0);
+		c->proto = prototype_defined_in(lib, c->sym, lib != NULL ? at - lib->bias : 0,
+						!c->clone);
 	else
 		c->proto = prototype_for(p, lib, c->sym);
 	c->proto_known = true;

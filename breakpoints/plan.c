@@ -168,7 +168,11 @@ static void plan_entries(struct thread *t, const struct library *lib)
 			"exported functions\n", lib->img->path);
 	for (size_t i = 0; i < lib->img->nsyms; i++) {
 		const struct func_symbol *f = &lib->img->syms[i];
-		if (f->ifunc || !any_match(s->x, s->nx, f->name, &obj))
+		/* A clone gcc made (foo.isra.0, foo.localalias) is foo, for -x and as shown;
+		 * a .cold part is not an entry at all. */
+		if (f->ifunc || f->clone == CLONE_COLD ||
+		    !(any_match(s->x, s->nx, f->source, &obj) ||
+		      (f->source != f->name && any_match(s->x, s->nx, f->name, &obj))))
 			continue;
 		struct breakpoint *bp = plan_out_of_line(t, f->value + lib->bias, &why);
 		if (bp == NULL) {
@@ -177,8 +181,12 @@ static void plan_entries(struct thread *t, const struct library *lib)
 		}
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
-		name_callee(&bp->callee, lib, f->name, true);
+		/* foo and foo.localalias at one address: one breakpoint, foo's */
+		if (planted && bp->callee.defined_here && f->clone != CLONE_NONE)
+			continue;
+		name_callee(&bp->callee, lib, f->source, true);
 		bp->callee.defined_here = true;
+		bp->callee.clone = f->clone == CLONE_CHANGED;
 		if (!planted)
 			plant(p, bp, f->name);
 	}

@@ -10,6 +10,54 @@ struct symlist {
 	size_t n, cap;
 };
 
+/* One clone suffix at s (".isra.0"): its length, 0 if there is none; *kind raised to
+ * what it says. */
+static size_t clone_suffix(const char *s, enum clone_kind *kind)
+{
+	static const struct { const char *word; bool numbered; enum clone_kind kind; } suffixes[] = {
+		{ ".localalias", false, CLONE_ALIAS },  { ".isra", true, CLONE_CHANGED },
+		{ ".constprop", true, CLONE_CHANGED }, { ".part", true, CLONE_CHANGED },
+		{ ".cold", false, CLONE_COLD },
+	};
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		size_t n = strlen(suffixes[i].word);
+		if (strncmp(s, suffixes[i].word, n) != 0)
+			continue;
+		/* .isra.N needs its number; .cold.N (older gcc) may have one */
+		size_t digits = s[n] == '.' ? strspn(s + n + 1, "0123456789") : 0;
+		if (digits > 0)
+			n += 1 + digits;
+		else if (suffixes[i].numbered)
+			continue;
+		if (s[n] != '\0' && s[n] != '.')
+			continue;
+		if (suffixes[i].kind > *kind)
+			*kind = suffixes[i].kind;
+		return n;
+	}
+	return 0;
+}
+
+size_t symbol_source_len(const char *name, enum clone_kind *kind)
+{
+	size_t len = strlen(name);
+
+	for (const char *dot = strchr(name, '.'); dot != NULL; dot = strchr(dot + 1, '.')) {
+		enum clone_kind k = CLONE_NONE;
+		const char *s = dot;
+		size_t n;
+		while (*s != '\0' && (n = clone_suffix(s, &k)) > 0)
+			s += n;
+		if (*s == '\0' && dot != name) {
+			*kind = k;
+			return (size_t)(dot - name);
+		}
+	}
+	*kind = CLONE_NONE;
+	return len;
+}
+
 static void add(struct symlist *l, const char *name, const GElf_Sym *sym, bool dynamic)
 {
 	size_t len = strcspn(name, "@");
@@ -18,12 +66,22 @@ static void add(struct symlist *l, const char *name, const GElf_Sym *sym, bool d
 		l->cap = l->cap ? 2 * l->cap : 256;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	l->v[l->n++] = (struct func_symbol){
+	struct func_symbol *f = &l->v[l->n++];
+	*f = (struct func_symbol){
 		.name = xstrndup(name, len),
 		.value = sym->st_value,
 		.ifunc = GELF_ST_TYPE(sym->st_info) == STT_GNU_IFUNC,
 		.global = dynamic || GELF_ST_BIND(sym->st_info) != STB_LOCAL,
 	};
+	size_t source = symbol_source_len(f->name, &f->clone);
+	f->source = f->clone != CLONE_NONE ? xstrndup(f->name, source) : f->name;
+}
+
+static void free_symbol(struct func_symbol *f)
+{
+	if (f->source != f->name)
+		free((char *)f->source);
+	free(f->name);
 }
 
 static void read_table(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh, struct symlist *l)
@@ -80,7 +138,7 @@ void symbols_read(Elf *elf, struct func_symbol **out, size_t *n, bool *has_symta
 	for (size_t i = 0; i < l.n; i++) {
 		if (kept > 0 && l.v[kept - 1].value == l.v[i].value &&
 		    strcmp(l.v[kept - 1].name, l.v[i].name) == 0) {
-			free(l.v[i].name);
+			free_symbol(&l.v[i]);
 			continue;
 		}
 		l.v[kept++] = l.v[i];
@@ -92,7 +150,7 @@ void symbols_read(Elf *elf, struct func_symbol **out, size_t *n, bool *has_symta
 void symbols_free(struct func_symbol *syms, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		free(syms[i].name);
+		free_symbol(&syms[i]);
 	free(syms);
 }
 

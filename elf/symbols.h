@@ -8,8 +8,27 @@
 
 #include "common/taddr.h"
 
+/*
+ * gcc's names for copies of a function it made: NAME.localalias (the same code under a
+ * local name), NAME.isra.N, NAME.constprop.N, NAME.part.N (clones whose parameters may
+ * differ from the source's), NAME.cold (the cold part of NAME: jumped to, never called),
+ * and combinations of them (NAME.constprop.0.isra.0, NAME.part.0.cold).
+ */
+enum clone_kind {
+	CLONE_NONE,    /* not a clone name */
+	CLONE_ALIAS,   /* .localalias: the function itself */
+	CLONE_CHANGED, /* .isra, .constprop, .part: its parameters may be other ones */
+	CLONE_COLD,    /* .cold: not an entry */
+};
+
+/* The length of name's source name (NAME above; strlen(name) when it has no clone
+ * suffix), and what the suffix says in *kind. */
+size_t symbol_source_len(const char *name, enum clone_kind *kind);
+
 struct func_symbol {
 	char *name;    /* without version */
+	const char *source; /* name without a clone suffix (name itself when it has none) */
+	enum clone_kind clone;
 	taddr_t value; /* link-time address (for an IFUNC: its resolver) */
 	bool ifunc;    /* STT_GNU_IFUNC */
 	bool global;   /* exported (in .dynsym or global binding) */

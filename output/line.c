@@ -345,6 +345,19 @@ void output_note(pid_t tid, const char *text)
 	end_line();
 }
 
+void output_message(const char *text)
+{
+	if (opts.mode == OUTPUT_JSON) {
+		json_note(&buf, 0, 0, line_time(), text);
+		return;
+	}
+	close_open(" <unfinished ...>");
+	line_start = buf.len;
+	flushed_column = 0;
+	strbuf_append(&buf, text);
+	end_line();
+}
+
 static bool broken;
 
 bool output_broken(void)

@@ -99,6 +99,9 @@ void output_exited(pid_t tid, int status);
 void output_killed(pid_t tid, int sig);
 /* A line of its own, for messages that belong in the trace. */
 void output_note(pid_t tid, const char *text);
+/* A line about no thread, as it is: no pid, time or address before it (what is wrong
+ * with a prototype file, "FILE:LINE: error: ...", as ltrace writes it into the trace). */
+void output_message(const char *text);
 
 /* Whether the trace can no longer be written (its reader went away). */
 bool output_broken(void);

@@ -1,6 +1,7 @@
 #include "proc/config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 
 #include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "output/output.h"
 #include "proc/config_paths.h"
 #include "proc/libraries.h"
 #include "proc/process.h"
@@ -27,7 +29,6 @@ static struct path_list lib_dirs;   /* where SONAME.conf files are looked for */
 struct lib_file {
 	char *path;
 	struct proto_table *t;
-	bool bad; /* had errors */
 };
 static struct lib_file *files;
 static size_t nfiles;
@@ -64,8 +65,6 @@ static bool is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* `import "NAME";`: NAME.conf next to the importing file, else in the directories
- * searched for per-library files. */
 /* The first readable DIR/file among the directories searched for per-library files: its
  * path left in sb. */
 static bool find_in_lib_dirs(const char *file, struct strbuf *sb)
@@ -79,6 +78,8 @@ static bool find_in_lib_dirs(const char *file, struct strbuf *sb)
 	return false;
 }
 
+/* `import "NAME";`: NAME.conf next to the importing file, else in the directories
+ * searched for per-library files. */
 static char *resolve_import(const char *name, const char *from, void *ctx)
 {
 	(void)ctx;
@@ -98,6 +99,32 @@ static char *resolve_import(const char *name, const char *from, void *ctx)
 	strbuf_free(&file);
 	strbuf_free(&sb);
 	return path;
+}
+
+/* What is wrong with a prototype file goes into the trace, a line each, as ltrace writes
+ * it there ("FILE:LINE: error: ..."): read into a memory stream, then passed on. */
+static void report_lines(char *text)
+{
+	char *save = NULL;
+
+	for (char *line = strtok_r(text, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save))
+		output_message(line);
+}
+
+/* Read path into t; its broken lines are reported and skipped. -1: it could not be read
+ * or had errors. */
+static int load_reported(struct proto_table *t, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&text, &len);
+	int rc = proto_table_load_file(t, path, err != NULL ? err : stderr);
+
+	if (err != NULL && fclose(err) == 0 && text != NULL)
+		report_lines(text);
+	free(text);
+	return rc;
 }
 
 static struct proto_table *new_table(void)
@@ -126,7 +153,7 @@ static struct lib_file *lib_file(const char *path)
 	struct lib_file *f = &files[nfiles++];
 	f->path = real;
 	f->t = new_table();
-	f->bad = proto_table_load_file(f->t, real, stderr) < 0;
+	load_reported(f->t, real);
 	return f;
 }
 
@@ -156,14 +183,33 @@ static struct proto_table *lib_table(const char *soname, bool is_library)
 	return t;
 }
 
-static struct dwarf_protos *dwarf_of(const char *path)
+/* A type name of the prototype files, for a library's DWARF (ctx: the library's table,
+ * or NULL): as for prototypes, -F's files first, then the library's own, then the
+ * general files. */
+static const struct type *conf_type(const char *name, void *ctx)
 {
+	const struct type *t = user != NULL ? proto_table_type(user, name) : NULL;
+
+	if (t == NULL && ctx != NULL)
+		t = proto_table_type(ctx, name);
+	if (t == NULL && general != NULL)
+		t = proto_table_type(general, name);
+	return t;
+}
+
+static struct dwarf_protos *dwarf_of(const struct library *lib)
+{
+	const char *path = lib->img->path;
+
 	for (size_t i = 0; i < ndwarfs; i++)
 		if (strcmp(dwarfs[i].path, path) == 0)
 			return dwarfs[i].d;
 	dwarfs = xrealloc(dwarfs, (ndwarfs + 1) * sizeof(*dwarfs));
 	dwarfs[ndwarfs].path = xstrdup(path);
-	dwarfs[ndwarfs].d = dwarf_protos_open(path, getenv("LTRACE_DEBUG_DIR"));
+	struct dwarf_protos *d = dwarf_protos_open(path, getenv("LTRACE_DEBUG_DIR"));
+	if (d != NULL)
+		dwarf_protos_set_types(d, conf_type, lib_table(lib->img->soname, !lib->is_main));
+	dwarfs[ndwarfs].d = d;
 	return dwarfs[ndwarfs++].d;
 }
 
@@ -187,11 +233,11 @@ static void environment(struct config_env *env)
 }
 
 /* Each file into t, a later one replacing an earlier one's prototypes; each has its own
- * type names. Returns -1 if a file could not be read or had errors (reported). */
-static int load_into(struct proto_table *t, const char *path)
+ * type names. */
+static void load_into(struct proto_table *t, const char *path)
 {
 	proto_table_forget_types(t);
-	return proto_table_load_file(t, path, stderr);
+	load_reported(t, path);
 }
 
 /* The directories among -F's paths (searched for per-library files first). */
@@ -206,16 +252,18 @@ static void user_dirs(const struct config_env *env, struct path_list *f_dirs)
 }
 
 /* -F's paths: files into `user`, directories searched for per-library files (each of
- * their *.conf files read now, so that a broken one stops ltrace before it starts). */
-static int load_user_paths(const struct config_env *env)
+ * their *.conf files read now, so that what is wrong with them is reported at once). A
+ * path that cannot be read is reported and left out, as ltrace does. */
+static void load_user_paths(const struct config_env *env)
 {
-	int rc = 0;
-
 	for (size_t i = 0; i < user_paths.n; i++) {
 		char *path = config_expand_home(env, user_paths.v[i]);
-		if (!is_dir(path)) {
-			if (load_into(user, path) < 0)
-				rc = -1;
+		struct stat st;
+		if (stat(path, &st) < 0 || access(path, R_OK) < 0) {
+			fprintf(stderr, "ltrace: cannot read prototypes from %s: %s\n", path,
+				strerror(errno));
+		} else if (!S_ISDIR(st.st_mode)) {
+			load_into(user, path);
 		} else {
 			DIR *d = opendir(path);
 			struct dirent *e;
@@ -225,22 +273,14 @@ static int load_user_paths(const struct config_env *env)
 					continue;
 				struct strbuf sb = STRBUF_INIT;
 				strbuf_printf(&sb, "%s/%s", path, e->d_name);
-				struct lib_file *f = lib_file(strbuf_str(&sb));
-				if (f != NULL && f->bad)
-					rc = -1;
+				lib_file(strbuf_str(&sb));
 				strbuf_free(&sb);
 			}
 			if (d != NULL)
 				closedir(d);
 		}
-		if (rc < 0) {
-			fprintf(stderr, "ltrace: cannot use prototypes from %s\n", path);
-			free(path);
-			return -1;
-		}
 		free(path);
 	}
-	return 0;
 }
 
 struct proto_table *config_load(void)
@@ -253,19 +293,15 @@ struct proto_table *config_load(void)
 	general = new_table();
 	user_dirs(&env, &f_dirs);
 	config_lib_dirs(&env, &f_dirs, &lib_dirs); /* before any file: imports use them */
-	int rc = load_user_paths(&env);
+	load_user_paths(&env);
 	/* Lowest precedence first: a later file replaces an earlier one's prototypes. */
 	config_general_files(&env, &general_files);
-	for (size_t i = general_files.n; rc == 0 && i-- > 0;)
+	for (size_t i = general_files.n; i-- > 0;)
 		if (access(general_files.v[i], R_OK) == 0)
 			load_into(general, general_files.v[i]);
 	path_list_free(&general_files);
 	path_list_free(&f_dirs);
 	path_list_free(&user_paths);
-	if (rc < 0) {
-		config_free();
-		return NULL;
-	}
 	return general;
 }
 
@@ -312,16 +348,17 @@ static const struct library *defining_library(struct process *p, const struct li
 	return NULL;
 }
 
-/* From the defining object's file, the general files, then its DWARF. */
-static const struct proto *defined_by(const struct library *lib, taddr_t addr, const char *name)
+/* From the defining object's file, the general files, then (if dwarf) its DWARF. */
+static const struct proto *defined_by(const struct library *lib, taddr_t addr, const char *name,
+				      bool dwarf)
 {
 	struct proto_table *t = lib != NULL ? lib_table(lib->img->soname, !lib->is_main) : NULL;
 	const struct proto *r = t != NULL ? proto_table_lookup(t, name) : NULL;
 
 	if (r == NULL && general != NULL)
 		r = proto_table_lookup(general, name);
-	if (r == NULL && lib != NULL) {
-		struct dwarf_protos *d = dwarf_of(lib->img->path);
+	if (r == NULL && lib != NULL && dwarf) {
+		struct dwarf_protos *d = dwarf_of(lib);
 		r = d != NULL ? dwarf_protos_lookup(d, name, addr) : NULL;
 	}
 	return r;
@@ -341,13 +378,13 @@ const struct proto *prototype_for(struct process *p, const struct library *calle
 		r = t != NULL ? proto_table_lookup(t, name) : NULL;
 		return r != NULL || general == NULL ? r : proto_table_lookup(general, name);
 	}
-	return defined_by(lib, sym != NULL ? sym->value : 0, name);
+	return defined_by(lib, sym != NULL ? sym->value : 0, name, true);
 }
 
 const struct proto *prototype_defined_in(const struct library *lib, const char *name,
-					 taddr_t addr)
+					 taddr_t addr, bool dwarf)
 {
 	const struct proto *r = user != NULL ? proto_table_lookup(user, name) : NULL;
 
-	return r != NULL ? r : defined_by(lib, addr, name);
+	return r != NULL ? r : defined_by(lib, addr, name, dwarf);
 }

@@ -21,10 +21,11 @@ struct library;
 void config_add_user_paths(const char *list);
 
 /*
- * Read -F's files (and the *.conf files in -F's directories) and the general files. A
- * -F path that is missing or has a broken line is an error: NULL, after "FILE:LINE: what
- * is wrong". A broken line in another file is reported and skipped. Returns the table of
- * the general files (valid until config_free).
+ * Read -F's files (and the *.conf files in -F's directories) and the general files. As
+ * in ltrace, nothing here stops the run: a broken line of any file is reported into the
+ * trace (output_message: "FILE:LINE: error: what is wrong") and skipped, and a -F path
+ * that cannot be read is reported on stderr and left out. Returns the table of the
+ * general files (valid until config_free).
  */
 struct proto_table *config_load(void);
 
@@ -37,8 +38,9 @@ void config_free(void);
 const struct proto *prototype_for(struct process *p, const struct library *caller,
 				  const char *name);
 
-/* The same for a function that lib defines at link-time address addr (0: unknown). */
+/* The same for a function that lib defines at link-time address addr (0: unknown); from
+ * lib's DWARF too if dwarf (not for a clone whose parameters may differ: foo.isra.0). */
 const struct proto *prototype_defined_in(const struct library *lib, const char *name,
-					 taddr_t addr);
+					 taddr_t addr, bool dwarf);
 
 #endif

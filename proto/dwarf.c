@@ -27,7 +27,15 @@ struct dwarf_protos {
 	struct map tried;    /* names looked up without success */
 	struct map index;    /* name -> DIE offset + 1, once `indexed` */
 	bool indexed;
+	dwarf_type_lookup named; /* type names from prototype files, or NULL */
+	void *named_ctx;
 };
+
+void dwarf_protos_set_types(struct dwarf_protos *d, dwarf_type_lookup lookup, void *ctx)
+{
+	d->named = lookup;
+	d->named_ctx = ctx;
+}
 
 /* --- opening --------------------------------------------------------------------- */
 
@@ -169,6 +177,7 @@ void dwarf_protos_free(struct dwarf_protos *d)
 
 struct conv {
 	struct arena *a;
+	const struct dwarf_protos *d;
 	Dwarf_Off open_off[MAX_DEPTH]; /* structs being converted, for recursive ones */
 	struct type *open_type[MAX_DEPTH];
 	int depth;
@@ -184,11 +193,25 @@ static bool type_of(Dwarf_Die *die, Dwarf_Die *out)
 	       dwarf_formref_die(&attr, out) != NULL;
 }
 
-/* Through typedefs and qualifiers; false for void. */
-static bool peel(Dwarf_Die *die, Dwarf_Die *out)
+/* The type a prototype file gives to die's name, or NULL. */
+static struct type *named_type(const struct conv *c, Dwarf_Die *die)
+{
+	const char *name;
+
+	if (c == NULL || c->d->named == NULL || (name = dwarf_diename(die)) == NULL)
+		return NULL;
+	return (struct type *)c->d->named(name, c->d->named_ctx);
+}
+
+/* Through typedefs and qualifiers; false for void. With c, stops at a type whose name a
+ * prototype file defines (*conf, which is NULL otherwise). */
+static bool peel_named(const struct conv *c, Dwarf_Die *die, Dwarf_Die *out, struct type **conf)
 {
 	*out = *die;
+	*conf = NULL;
 	for (int i = 0; i < 64; i++) {
+		if ((*conf = named_type(c, out)) != NULL)
+			return true;
 		switch (dwarf_tag(out)) {
 		case DW_TAG_typedef:
 		case DW_TAG_const_type:
@@ -204,6 +227,13 @@ static bool peel(Dwarf_Die *die, Dwarf_Die *out)
 		}
 	}
 	return false;
+}
+
+static bool peel(Dwarf_Die *die, Dwarf_Die *out)
+{
+	struct type *conf;
+
+	return peel_named(NULL, die, out, &conf);
 }
 
 static Dwarf_Word udata(Dwarf_Die *die, unsigned name, Dwarf_Word dflt)
@@ -403,9 +433,12 @@ static struct type *struct_type(struct conv *c, Dwarf_Die *die)
 static struct type *pointer_type(struct conv *c, Dwarf_Die *die)
 {
 	Dwarf_Die target;
+	struct type *conf;
 
-	if (!type_of(die, &target) || !peel(&target, &target))
+	if (!type_of(die, &target) || !peel_named(c, &target, &target, &conf))
 		return addr_type(c); /* void * */
+	if (conf != NULL)
+		return proto_type_new_pointer(c->a, conf);
 	int tag = dwarf_tag(&target);
 	if (tag == DW_TAG_base_type) {
 		const char *name = dwarf_diename(&target);
@@ -428,8 +461,13 @@ static struct type *pointer_type(struct conv *c, Dwarf_Die *die)
 static struct type *convert(struct conv *c, Dwarf_Die *die)
 {
 	Dwarf_Die t;
+	struct type *conf;
 
-	if (!peel(die, &t))
+	if (!peel_named(c, die, &t, &conf))
+		return prim(TK_VOID);
+	if (conf != NULL && conf->kind != TK_VOID)
+		return conf;
+	if (conf != NULL && !peel(&t, &t)) /* void only behind a pointer: by value, DWARF's */
 		return prim(TK_VOID);
 	switch (dwarf_tag(&t)) {
 	case DW_TAG_base_type:
@@ -468,7 +506,7 @@ static const struct proto *convert_function(struct dwarf_protos *d, Dwarf_Die *f
 					    const char *name)
 {
 	struct arena *a = &d->table->arena;
-	struct conv c = { .a = a };
+	struct conv c = { .a = a, .d = d };
 	struct proto *p = proto_arena_alloc(a, sizeof(*p));
 	Dwarf_Die ret, arg;
 

@@ -13,6 +13,7 @@
  *   T a[N] inside a struct                   array(T, N)
  *   any other pointer, function pointers     addr
  *   typedefs, const, volatile, restrict      what they name
+ *   a name a prototype file defines          that file's type (dwarf_protos_set_types)
  *   ...                                      dropped: the fixed arguments are shown
  *
  * A struct passed or returned by value is read where the x86-64 ABI puts it (integer or
@@ -44,6 +45,15 @@ struct dwarf_protos *dwarf_protos_open(const char *path, const char *debug_dir);
 /* The DWARF of an ELF image in memory (borrowed until dwarf_protos_free), with no
  * separate debug file; NULL when it has none. */
 struct dwarf_protos *dwarf_protos_open_mem(const void *image, size_t len);
+
+/*
+ * Type names from prototype files (optional; set before the first lookup): a type of the
+ * DWARF that has a name (a typedef, a struct, union or enum tag, a base type) for which
+ * lookup(name, ctx) returns a type is that type instead, as in ltrace 0.7.91 (`typedef
+ * _IO_FILE = void;` shows FILE * as an address). The types must outlive d.
+ */
+typedef const struct type *(*dwarf_type_lookup)(const char *name, void *ctx);
+void dwarf_protos_set_types(struct dwarf_protos *d, dwarf_type_lookup lookup, void *ctx);
 
 /*
  * The prototype of the function name defined in the object, or NULL. addr is the

@@ -158,7 +158,11 @@ static void parse_line(struct parser *ps)
 	proto_skip_space(ps);
 	if (ps->p == ps->end || *ps->p == ';' || *ps->p == '#')
 		return;
-	if (proto_accept_word(ps, "typedef"))
+	/* `function` only says that a prototype follows: for a return type named like
+	 * another line's keyword (a typedef called import), as in ltrace 0.7.91. */
+	if (proto_accept_word(ps, "function"))
+		parse_decl(ps);
+	else if (proto_accept_word(ps, "typedef"))
 		parse_typedef(ps);
 	else if (proto_accept_word(ps, "import"))
 		parse_import(ps);

@@ -87,6 +87,12 @@ void proto_table_forget_types(struct proto_table *table);
 /* The prototype named name, or NULL. Valid while the table lives. */
 const struct proto *proto_table_lookup(const struct proto_table *table, const char *name);
 
+/* The type that a typedef of the table's files names name (the latest file's, when
+ * several do, type names forgotten since included), or NULL. Valid while the table
+ * lives. */
+struct type;
+const struct type *proto_table_type(const struct proto_table *table, const char *name);
+
 /*
  * Format the arguments of a call as ltrace prints them between the parentheses
  * ("10", "\"hi\", 2"). With p == NULL, use ltrace's heuristic for an unknown function

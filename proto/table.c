@@ -19,6 +19,9 @@ void proto_table_free(struct proto_table *table)
 		return;
 	proto_map_free(&table->protos);
 	proto_table_forget_types(table);
+	for (size_t i = 0; i < table->nold_typedefs; i++)
+		proto_map_free(&table->old_typedefs[i]);
+	free(table->old_typedefs);
 	proto_arena_free(&table->arena);
 	free(table);
 }
@@ -73,7 +76,13 @@ int proto_table_load_file(struct proto_table *table, const char *path, FILE *err
 
 void proto_table_forget_types(struct proto_table *table)
 {
-	proto_map_free(&table->typedefs);
+	if (table->typedefs.n > 0) { /* kept for proto_table_type */
+		table->old_typedefs = xrealloc(table->old_typedefs, (table->nold_typedefs + 1) *
+								    sizeof(*table->old_typedefs));
+		table->old_typedefs[table->nold_typedefs++] = table->typedefs;
+	} else {
+		proto_map_free(&table->typedefs);
+	}
 	table->typedefs = (struct map)MAP_INIT;
 	for (size_t i = 0; i < table->nscope_files; i++)
 		free(table->scope_files[i]);
@@ -85,6 +94,15 @@ void proto_table_forget_types(struct proto_table *table)
 const struct proto *proto_table_lookup(const struct proto_table *table, const char *name)
 {
 	return proto_map_get(&table->protos, name);
+}
+
+const struct type *proto_table_type(const struct proto_table *table, const char *name)
+{
+	const struct type *t = proto_map_get(&table->typedefs, name);
+
+	for (size_t i = table->nold_typedefs; t == NULL && i-- > 0;)
+		t = proto_map_get(&table->old_typedefs[i], name);
+	return t;
 }
 
 const char *proto_table_import(const struct proto_table *table, size_t i)

@@ -22,7 +22,9 @@ struct proto {
 struct proto_table {
 	struct arena arena;  /* every type, expression, name and prototype */
 	struct map protos;   /* name -> struct proto */
-	struct map typedefs; /* name -> struct type */
+	struct map typedefs; /* name -> struct type: the current file's (type scope) */
+	struct map *old_typedefs; /* those of the files read before it, oldest first */
+	size_t nold_typedefs;
 	const char **imports;
 	size_t nimports;
 	proto_import_resolver resolve; /* NULL: imports are only recorded */

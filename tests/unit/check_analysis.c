@@ -1,10 +1,12 @@
-/* Unit tests: the -c table, JSON strings and events, demangling, symbol lookup. */
+/* Unit tests: the -c table, JSON strings and events, demangling, symbol lookup, the
+ * source names of gcc's clones. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/strbuf.h"
+#include "elf/symbols.h"
 #include "elf/symtab.h"
 #include "output/demangle.h"
 #include "output/json.h"
@@ -153,6 +155,42 @@ START_TEST(symtab_names_static_functions)
 }
 END_TEST
 
+/* The source name of name is want (its length), with that kind of clone suffix. */
+static void expect_source(const char *name, const char *want, enum clone_kind kind)
+{
+	enum clone_kind got = CLONE_CHANGED;
+	size_t n = symbol_source_len(name, &got);
+
+	ck_assert_msg(n == strlen(want) && strncmp(name, want, n) == 0, "%s: %.*s", name, (int)n,
+		      name);
+	ck_assert_msg(got == kind, "%s: kind %d", name, (int)got);
+}
+
+START_TEST(clone_source_names)
+{
+	expect_source("foo", "foo", CLONE_NONE);
+	expect_source("foo.localalias", "foo", CLONE_ALIAS);
+	expect_source("foo.isra.0", "foo", CLONE_CHANGED);
+	expect_source("foo.part.12", "foo", CLONE_CHANGED);
+	expect_source("foo.constprop.3", "foo", CLONE_CHANGED);
+	expect_source("foo.constprop.0.isra.0", "foo", CLONE_CHANGED);
+	expect_source("foo.cold", "foo", CLONE_COLD);
+	expect_source("foo.cold.7", "foo", CLONE_COLD);
+	expect_source("foo.part.0.cold", "foo", CLONE_COLD);
+	expect_source("foo.localalias.isra.1", "foo", CLONE_CHANGED);
+	expect_source("a.b.isra.0", "a.b", CLONE_CHANGED);
+	/* not clone suffixes: kept whole */
+	expect_source("foo.isra", "foo.isra", CLONE_NONE);
+	expect_source("foo.isra.x", "foo.isra.x", CLONE_NONE);
+	expect_source("foo.isra.0x", "foo.isra.0x", CLONE_NONE);
+	expect_source("foo.coldness", "foo.coldness", CLONE_NONE);
+	expect_source("foo.isra.0.other", "foo.isra.0.other", CLONE_NONE);
+	expect_source(".isra.0", ".isra.0", CLONE_NONE);
+	expect_source("foo.", "foo.", CLONE_NONE);
+	expect_source("", "", CLONE_NONE);
+}
+END_TEST
+
 static Suite *analysis_suite(void)
 {
 	Suite *s = suite_create("output and analysis");
@@ -164,6 +202,7 @@ static Suite *analysis_suite(void)
 	tcase_add_test(tc, json_events);
 	tcase_add_test(tc, demangles_cxx_names_only);
 	tcase_add_test(tc, symtab_names_static_functions);
+	tcase_add_test(tc, clone_source_names);
 	suite_add_tcase(s, tc);
 	return s;
 }

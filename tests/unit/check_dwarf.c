@@ -300,6 +300,46 @@ START_TEST(each_name)
 }
 END_TEST
 
+static const struct type *table_type(const char *name, void *ctx)
+{
+	return proto_table_type(ctx, name);
+}
+
+/* Type names of a prototype file replace the DWARF's types of that name: a C typedef
+ * (rect_t), an enum tag (color), a struct tag (node) given as void: an address. */
+START_TEST(conf_type_names)
+{
+	struct proto_table *t = proto_table_new();
+	ck_assert_int_eq(proto_table_load_string(t, "t.conf",
+						 "typedef rect_t = struct(int, hex(int));\n"
+						 "typedef color = enum(R=0, G=5, B=6);\n"
+						 "typedef node = void;\n", stderr), 0);
+	proto_table_forget_types(t); /* still found: the types of every file read */
+	dwarf_protos_set_types(D, table_type, t);
+	struct { int w, h; } r = { 3, 12 };
+	fake_int(&F, fake_mem(&F, &r, sizeof(r)));
+	fake_int(&F, 36);
+	expect("area", NULL, "{ 3, 0xc }) = 36");
+	F.nints = 0;
+	fake_int(&F, 5);
+	fake_int(&F, 0);
+	expect("name", NULL, "G) = nil");
+	F.nints = 0;
+	fake_int(&F, 0x5000);
+	fake_int(&F, 10);
+	expect("list", NULL, "0x5000) = 10");
+	/* a name no file defines: the DWARF's own type */
+	F.nints = 0;
+	fake_int(&F, 2);
+	fake_int(&F, (uint64_t)-5);
+	fake_int(&F, (uint64_t)-3);
+	expect("add", NULL, "2, -5) = -3");
+	dwarf_protos_free(D);
+	D = NULL;
+	proto_table_free(t);
+}
+END_TEST
+
 START_TEST(no_dwarf)
 {
 	ck_assert_ptr_null(dwarf_protos_open("/nonexistent/lib.so", NULL));
@@ -322,6 +362,7 @@ static TCase *tcase_for(const char *name, const char *lib)
 	tcase_add_test(tc, variadic);
 	tcase_add_test(tc, unrepresentable);
 	tcase_add_test(tc, each_name);
+	tcase_add_test(tc, conf_type_names);
 	return tc;
 }
 

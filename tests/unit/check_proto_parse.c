@@ -29,6 +29,21 @@ START_TEST(lenient_like_ltrace)
 }
 END_TEST
 
+START_TEST(function_keyword)
+{
+	fake_int(&F, 9);
+	/* `function` starts a prototype whose return type is named like a keyword. */
+	EXPECT_RET("typedef import = hex(int);\nfunction import load(string);\n", "load", "0x9");
+	EXPECT_ARGS("function int import(oct(int));\n", "import", "011");
+	EXPECT_ERRORS("function\tint f(int);\nfunction int function(int);\n", "");
+	/* Without it, such a line is an import; `functions` is only a type name. */
+	EXPECT_ERRORS("typedef import = int;\nimport load(string);\n",
+		      "t.conf:2: error: expected '\"', got 'load'\n");
+	EXPECT_ERRORS("functions f(int);\n", "t.conf:1: error: unknown type 'functions'\n");
+	EXPECT_ERRORS("function;\n", "t.conf:1: error: expected a type, got ';'\n");
+}
+END_TEST
+
 START_TEST(void_parameter)
 {
 	fake_int(&F, 1);
@@ -219,6 +234,7 @@ TCase *tcase_parse(void)
 
 	tcase_add_test(tc, comments_and_blanks);
 	tcase_add_test(tc, lenient_like_ltrace);
+	tcase_add_test(tc, function_keyword);
 	tcase_add_test(tc, void_parameter);
 	tcase_add_test(tc, void_parameter_warnings);
 	tcase_add_test(tc, error_messages);
