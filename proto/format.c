@@ -1,8 +1,6 @@
 #include "proto/format.h"
 
 #include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor *mem,
@@ -72,37 +70,20 @@ bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
 	return true;
 }
 
-/* The shortest decimal that reads back as the same value ("1.5", "0.1", "1024", "1e+20"),
- * with the precision of the type: a float's 0.1f shows as 0.1, not 0.100000001. Whole
- * numbers below 1e16 are written out (1024, not 1e+03). */
-static void put_float(struct strbuf *out, double d, bool single)
-{
-	char buf[64];
-	int prec = 1;
-
-	for (; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, d);
-		if (single ? strtof(buf, NULL) == (float)d : strtod(buf, NULL) == d)
-			break;
-	}
-	const char *e = strchr(buf, 'e');
-	int exp = e != NULL ? atoi(e + 1) : 0;
-	if (e != NULL && exp >= prec && exp < 16) /* %g chose the exponent for want of digits */
-		snprintf(buf, sizeof(buf), "%.*g", exp + 1, d);
-	strbuf_append(out, buf); /* nan, inf: never equal, left at %.17g */
-}
-
+/* As ltrace prints a floating-point value: C's %f (1.000000, 0.100000, -nan, inf). A float
+ * is widened to a double first, as printf's variadic arguments are. */
 static void format_float(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
 {
+	double d;
+
 	if (t->kind == TK_FLOAT) {
 		float f;
 		memcpy(&f, bytes, sizeof(f));
-		put_float(c->out, (double)f, true);
+		d = f;
 	} else {
-		double d;
 		memcpy(&d, bytes, sizeof(d));
-		put_float(c->out, d, false);
 	}
+	strbuf_printf(c->out, "%f", d);
 }
 
 static void format_integer(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)

@@ -190,8 +190,8 @@ START_TEST(structs)
 	fake_int(&F, fake_mem(&F, &q, sizeof(q)));
 	EXPECT_ARGS("void f(struct(int,int)*,struct(char,long,short,double)*,struct(int)*,"
 		    "struct(string(array(char,6)),float,array(int,3))*);",
-		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.5 }, nil, "
-		    "{ \"hello\\0\", 1.5, [ 1, 2, 3 ] }");
+		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.500000 }, nil, "
+		    "{ \"hello\\0\", 1.500000, [ 1, 2, 3 ] }");
 	F.nints = 0;
 	struct { unsigned long n; taddr_t p; } v = { 2, fake_mem(&F, &s, sizeof(s)) };
 	fake_int(&F, fake_mem(&F, &v, sizeof(v)));
@@ -217,13 +217,13 @@ START_TEST(structs_by_value)
 	fake_int(&F, 9);
 	EXPECT_ARGS("void f(struct(double,long),int,struct(float,float),"
 		    "struct(long,long,long),int,double);",
-		    "f", "{ 1.5, 2 }, 7, { 1.25, 2.25 }, ..., 9, 0.5");
+		    "f", "{ 1.500000, 2 }, 7, { 1.250000, 2.250000 }, ..., 9, 0.500000");
 	F.nfps = F.nints = 0;
 	fake_fp(&F, 0.5);
 	fake_int(&F, 9);
-	EXPECT_RET("struct(double,long) f();", "f", "{ 0.5, 9 }");
-	EXPECT_RET("struct(long,double) f();", "f", "{ 9, 0.5 }");
-	EXPECT_RET("struct(int,float,long) f();", "f", "{ 9, 0, 0 }");
+	EXPECT_RET("struct(double,long) f();", "f", "{ 0.500000, 9 }");
+	EXPECT_RET("struct(long,double) f();", "f", "{ 9, 0.500000 }");
+	EXPECT_RET("struct(int,float,long) f();", "f", "{ 9, 0.000000, 0 }");
 	F.nfps = F.nints = 0;
 	long big[3] = { 5, 6, 11 };
 	fake_int(&F, fake_mem(&F, big, sizeof(big)));

@@ -21,8 +21,8 @@ START_TEST(floats)
 	for (int i = 0; i < 8; i++)
 		fake_fp(&F, 1.5 + i);
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%g %e %a %E %G %A %f %F|\\n\", 1.5, 2.5, 3.5, "
-		    "4.5, 5.5, 6.5, 7.5, 8.5");
+		    "\"%g %e %a %E %G %A %f %F|\\n\", 1.500000, 2.500000, "
+		    "3.500000, 4.500000, 5.500000, 6.500000, 7.500000, 8.500000");
 }
 END_TEST
 
@@ -38,8 +38,8 @@ START_TEST(mixed)
 	fake_fp(&F, 3.14159);
 	fake_int(&F, fake_str(&F, "ab"));
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%d %ld %g %f %c %x %5.2f %-3s|%%\"..., -5, 123456789, 1.5, "
-		    "2.25, 'q', 0xff, 3.14159, \"ab\"");
+		    "\"%d %ld %g %f %c %x %5.2f %-3s|%%\"..., -5, 123456789, 1.500000, "
+		    "2.250000, 'q', 0xff, 3.141590, \"ab\"");
 }
 END_TEST
 

@@ -133,9 +133,9 @@ START_TEST(floats)
 {
 	fake_fp(&F, 1.5);
 	fake_fp(&F, -2.25);
-	EXPECT_ARGS("double f(double,double);", "f", "1.5, -2.25");
-	EXPECT_RET("double f(double,double);", "f", "1.5");
-	EXPECT_ARGS("float f(float,float);", "f", "1.5, -2.25");
+	EXPECT_ARGS("double f(double,double);", "f", "1.500000, -2.250000");
+	EXPECT_RET("double f(double,double);", "f", "1.500000");
+	EXPECT_ARGS("float f(float,float);", "f", "1.500000, -2.250000");
 	F.nfps = 0;
 	fake_fp(&F, 1e-7);
 	fake_fp(&F, 3.25);
@@ -145,28 +145,34 @@ START_TEST(floats)
 	fake_fp(&F, 3.25);
 	fake_fp(&F, 1.25);
 	fake_int(&F, 7);
-	EXPECT_ARGS("double f(int,double,float);", "f", "7, 3.25, 1.25");
-	F.nfps = 0;
-	fake_fp(&F, 1e300);
-	EXPECT_RET("double f();", "f", "1e+300"); /* the shortest form that reads back */
-	F.nfps = 0;
-	fake_fp(&F, 0.1);
-	EXPECT_RET("double f();", "f", "0.1");
-	F.nfps = 0;
-	fake_fp(&F, 1.0 / 3);
-	EXPECT_RET("double f();", "f", "0.3333333333333333");
-	F.nfps = 0;
-	fake_fp(&F, 1024);
-	EXPECT_RET("double f();", "f", "1024"); /* not 1e+03 */
-	F.nfps = 0;
-	fake_fp(&F, -2e15);
-	EXPECT_RET("double f();", "f", "-2000000000000000");
-	F.nfps = 0;
-	fake_fp(&F, 1e16);
-	EXPECT_RET("double f();", "f", "1e+16");
+	EXPECT_ARGS("double f(int,double,float);", "f", "7, 3.250000, 1.250000");
+}
+END_TEST
+
+/* As ltrace prints them: C's %f, six decimals, never an exponent. */
+START_TEST(floats_as_printf_f)
+{
+	static const struct { double d; const char *want; } cases[] = {
+		{ 1e20, "100000000000000000000.000000" },
+		{ 0.1, "0.100000" },
+		{ 1.0 / 3, "0.333333" },
+		{ 1024, "1024.000000" },
+		{ -2e15, "-2000000000000000.000000" },
+		{ 1e-7, "0.000000" },
+		{ -0.0, "-0.000000" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		F.nfps = 0;
+		fake_fp(&F, cases[i].d);
+		EXPECT_RET("double f();", "f", cases[i].want);
+	}
 	F.nfps = 0;
 	fake_fp(&F, 0.1f);
-	EXPECT_RET("float f();", "f", "0.1"); /* a float's own precision: not 0.100000001 */
+	EXPECT_RET("float f();", "f", "0.100000"); /* widened: 0.100000001490116 rounds so */
+	F.nfps = 0;
+	fake_fp(&F, 16777217.0f);
+	EXPECT_RET("float f();", "f", "16777216.000000");
 }
 END_TEST
 
@@ -213,5 +219,6 @@ TCase *tcase_floats(void)
 	TCase *tc = tcase_create("floats");
 
 	tcase_add_test(tc, floats);
+	tcase_add_test(tc, floats_as_printf_f);
 	return tc;
 }
