@@ -46,13 +46,19 @@ static bool format_radix(struct fmt_ctx *c, const struct type *t, const unsigned
 	return false;
 }
 
+/* A value matches an enumerator when they agree in the bits of the underlying type: read
+ * as an unsigned 0xffff, an enum[ushort] value is the enumerator -1. */
 static bool format_enum(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
 {
-	if (!proto_type_is_integral(t->target) || bytes == NULL)
+	uint64_t v, mask = ~(uint64_t)0;
+	size_t size = proto_type_size(t->target);
+
+	if (!lens_uint(t->target, bytes, &v))
 		return false;
-	int64_t v = (int64_t)proto_value_int(t->target, bytes);
+	if (size < 8)
+		mask = ((uint64_t)1 << (8 * size)) - 1;
 	for (size_t i = 0; i < t->nitems; i++) {
-		if (t->items[i].value == v) {
+		if (((uint64_t)t->items[i].value & mask) == v) {
 			strbuf_append(c->out, t->items[i].name);
 			return true;
 		}

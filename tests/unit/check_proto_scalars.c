@@ -101,6 +101,21 @@ START_TEST(enums)
 }
 END_TEST
 
+/* A negative enumerator over an unsigned type names the value of the same bits. */
+START_TEST(enums_unsigned_negative)
+{
+	ints4(0xffff, 0xffffffff, 0xfffe, (uint64_t)-1);
+	EXPECT_ARGS("void f(enum[ushort](A=-1,B),enum[uint](C=-1,D),enum[ushort](E=-2),"
+		    "enum[ulong](G=-1));", "f", "A, C, E, G");
+	EXPECT_RET("enum[ushort](A=-1,B) f();", "f", "A");
+	F.nints = 0;
+	ints4(0x1ffff, 0xfffffffe, 0xffff, 0);
+	/* Bits above the type do not count; no name for the others. */
+	EXPECT_ARGS("void f(enum[ushort](A=-1),enum[uint](C=-1),enum[hex(ushort)](H=-2),"
+		    "enum[uint](Z=5));", "f", "A, 4294967294, 0xffff, 0");
+}
+END_TEST
+
 START_TEST(bools)
 {
 	ints4(0, 1, 2, 0x100);
@@ -209,6 +224,7 @@ TCase *tcase_lenses(void)
 
 	tcase_add_test(tc, hex_and_octal);
 	tcase_add_test(tc, enums);
+	tcase_add_test(tc, enums_unsigned_negative);
 	tcase_add_test(tc, bools);
 	tcase_add_test(tc, bitvecs);
 	return tc;
