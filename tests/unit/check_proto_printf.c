@@ -80,7 +80,7 @@ START_TEST(pointers_and_chars)
 	F.ints[11] = fake_str(&F, "y");
 	OPTS.string_limit = 100;
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%o %X %p %p %#x %5s %c %c %C %S %ls %n|\", 010, 0xff, 0, 0x10, 0x11, "
+		    "\"%o %X %p %p %#x %5s %c %c %C %S %ls %n|\", 010, 0xff, nil, 0x10, 0x11, "
 		    "\"ab\", '\\310', 'z', 'A', \"x\", \"y\", 0x4");
 }
 END_TEST

@@ -51,8 +51,12 @@ END_TEST
 START_TEST(addresses)
 {
 	ints4(0, 1, 5, (uint64_t)-1);
-	EXPECT_ARGS("addr f(addr,addr,file,void*);", "f", "0, 0x1, 0x5, 0xffffffffffffffff");
-	EXPECT_RET("addr f();", "f", "0");
+	EXPECT_ARGS("addr f(addr,addr,file,void*);", "f", "nil, 0x1, 0x5, 0xffffffffffffffff");
+	EXPECT_RET("addr f();", "f", "nil");
+	F.nints = 0;
+	ints4(0, 0, 0, 0);
+	/* Null whatever the pointer, lenses over it included; not an integer. */
+	EXPECT_ARGS("void f(file,void**,hex(addr),hex(ulong));", "f", "nil, nil, nil, 0");
 }
 END_TEST
 
