@@ -9,6 +9,7 @@ void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor
 	/* Not the pointer stack (4 KiB): only its first nptrs entries are ever read. */
 	c->env = (struct eval_env){ NULL, 0, NULL, NULL, NULL };
 	c->nptrs = 0;
+	c->inherit = NULL;
 	c->out = out;
 	c->mem = mem;
 	c->string_limit = opts ? opts->string_limit : 32;
@@ -101,6 +102,18 @@ static void format_integer(struct fmt_ctx *c, const struct type *t, const unsign
 	}
 }
 
+/* A number under a lens given to what holds it (c->inherit). */
+static void format_inherited(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
+{
+	const struct type *inherit = c->inherit;
+	struct type lens = *inherit;
+
+	lens.target = (struct type *)t;
+	c->inherit = NULL; /* what the lens cannot show, it shows plain */
+	proto_format_lens(c, &lens, bytes, false, 0);
+	c->inherit = inherit;
+}
+
 /* Scalars held only in tracee memory are read first. */
 static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
 			  taddr_t addr)
@@ -114,7 +127,9 @@ static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigne
 		}
 		bytes = buf;
 	}
-	if (proto_type_is_float(t))
+	if (c->inherit != NULL && (proto_type_is_integral(t) || proto_type_is_float(t)))
+		format_inherited(c, t, bytes);
+	else if (proto_type_is_float(t))
 		format_float(c, t, bytes);
 	else if (t->kind == TK_POINTER)
 		proto_format_pointer(c, t, proto_value_int(t, bytes));

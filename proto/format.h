@@ -31,6 +31,9 @@ struct fmt_ctx {
 	unsigned string_limit;
 	unsigned array_limit;
 	struct eval_env env;
+	/* A hex, oct or bool lens over a pointer, array or struct: it applies to the numbers
+	 * inside that have no lens of their own (hex(uint*) shows 0x123), as in ltrace. */
+	const struct type *inherit;
 	taddr_t ptrs[FMT_MAX_PTRS];             /* pointers being expanded, outermost first */
 	const struct type *ptr_targets[FMT_MAX_PTRS];
 	size_t nptrs;

@@ -70,8 +70,8 @@ static bool format_bool(struct fmt_ctx *c, const struct type *t, const unsigned 
 {
 	size_t size = proto_type_size(t->target);
 
-	if (bytes == NULL || size > 16)
-		return false;
+	if (bytes == NULL || size > 16 || proto_type_strip(t->target)->kind == TK_POINTER)
+		return false; /* a pointer: what it points to is shown in the lens */
 	bool set = false;
 	for (size_t i = 0; i < size; i++)
 		set |= bytes[i] != 0;
@@ -113,6 +113,21 @@ static bool format_bits_at(struct fmt_ctx *c, const struct type *t, const unsign
 	return true;
 }
 
+/* What a lens does not show itself: hex, oct and bool over a pointer, an array or a struct
+ * go on to the numbers inside. */
+static void format_under(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
+			 bool has_addr, taddr_t addr)
+{
+	const struct type *saved = c->inherit;
+	enum type_kind k = proto_type_strip(t)->kind;
+
+	if ((t->lens == LENS_HEX || t->lens == LENS_OCT || t->lens == LENS_BOOL) &&
+	    (k == TK_POINTER || k == TK_ARRAY || k == TK_STRUCT))
+		c->inherit = t;
+	proto_format_value(c, t->target, bytes, has_addr, addr);
+	c->inherit = saved;
+}
+
 void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
 		 bool has_addr, taddr_t addr)
 {
@@ -135,5 +150,5 @@ void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned c
 		break;
 	}
 	if (!done)
-		proto_format_value(c, t->target, bytes, has_addr, addr);
+		format_under(c, t, bytes, has_addr, addr);
 }

@@ -204,6 +204,33 @@ END_TEST
  * register when it holds only float and double; bigger than 16 bytes on the stack (not
  * fetched, no register taken), or, returned, in the caller's buffer whose address is the
  * hidden first argument and comes back in rax. */
+/* hex, oct and bool over a pointer, array or struct apply to the numbers in it that have no
+ * lens of their own, as ltrace's lenses do. */
+START_TEST(lenses_behind_pointers)
+{
+	unsigned u = 0x123;
+	int o = 7, a[2] = { 1, 0x20 }, zero = 0;
+	struct { int n; taddr_t s; short h; } st = { 16, fake_str(&F, "s"), -1 };
+	double d = 1.5;
+
+	fake_int(&F, fake_mem(&F, &u, sizeof(u)));
+	fake_int(&F, fake_mem(&F, &o, sizeof(o)));
+	fake_int(&F, fake_mem(&F, a, sizeof(a)));
+	fake_int(&F, fake_mem(&F, &st, sizeof(st)));
+	EXPECT_ARGS("void f(hex(uint*),oct(int*),hex(array(int,2)*),hex(struct(int,string,short)*));",
+		    "f", "0x123, 07, [ 0x1, 0x20 ], { 0x10, \"s\", 0xffff }");
+	F.nints = 0;
+	fake_int(&F, fake_mem(&F, &o, sizeof(o)));
+	fake_int(&F, fake_mem(&F, &zero, sizeof(zero)));
+	fake_int(&F, fake_mem(&F, &d, sizeof(d)));
+	fake_int(&F, fake_mem(&F, &st, sizeof(st)));
+	/* A lens of its own wins; oct cannot show a double, which is shown plain. */
+	EXPECT_ARGS("void f(bool(int*),bool(int*),oct(double*),hex(struct(oct(int),string,enum[short](M=-1))*));",
+		    "f", "true, false, 1.500000, { 020, \"s\", M }");
+	EXPECT_RET("hex(uint*) f();", "f", "0x7");
+}
+END_TEST
+
 START_TEST(structs_by_value)
 {
 	float two[2] = { 1.25f, 2.25f };
@@ -303,6 +330,7 @@ TCase *tcase_compound(void)
 	tcase_add_test(tc, arrays);
 	tcase_add_test(tc, arrays_of_strings_and_structs);
 	tcase_add_test(tc, structs);
+	tcase_add_test(tc, lenses_behind_pointers);
 	tcase_add_test(tc, structs_by_value);
 	tcase_add_test(tc, linked_list);
 	tcase_add_test(tc, recursion);
