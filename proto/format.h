@@ -72,6 +72,9 @@ void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned c
 
 /* Character escapes shared by 'c' and "string" (escape.c). */
 void proto_escape_char(struct strbuf *out, unsigned char ch);
+/* A wide character (code point ch): ASCII escaped as proto_escape_char does, the others
+ * in the locale's encoding; false, and nothing written, when it is not printable there. */
+bool proto_put_wide_char(struct strbuf *out, uint64_t ch);
 
 /* Read exactly len bytes of tracee memory, page by page; false on any failure. */
 bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len);

@@ -54,13 +54,18 @@ struct type *proto_type_new_lens(struct arena *a, enum lens_kind lens, struct ty
 	return t;
 }
 
-struct type *proto_type_new_string(struct arena *a, struct expr *len)
+struct type *proto_type_new_string_of(struct arena *a, struct type *elem, struct expr *len)
 {
 	struct expr *zero = proto_expr_new(a, EXPR_ZERO, 0);
 
 	zero->max = len;
-	struct type *arr = proto_type_new_array(a, proto_type_primitive(TK_CHAR), zero);
+	struct type *arr = proto_type_new_array(a, elem, zero);
 	return proto_type_new_lens(a, LENS_STRING, proto_type_new_pointer(a, arr));
+}
+
+struct type *proto_type_new_string(struct arena *a, struct expr *len)
+{
+	return proto_type_new_string_of(a, proto_type_primitive(TK_CHAR), len);
 }
 
 const struct type *proto_type_strip(const struct type *t)

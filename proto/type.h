@@ -67,6 +67,8 @@ struct type *proto_type_new_array(struct arena *a, struct type *elem, struct exp
 struct type *proto_type_new_lens(struct arena *a, enum lens_kind lens, struct type *target);
 /* string[len]: a lens over a pointer to a char array bounded by zero(len). */
 struct type *proto_type_new_string(struct arena *a, struct expr *len);
+/* The same over elements of type elem: string(array(int, zero(len))*) for wide strings. */
+struct type *proto_type_new_string_of(struct arena *a, struct type *elem, struct expr *len);
 
 /* The shared node for a primitive kind (TK_VOID .. TK_DOUBLE). Never freed, never changed. */
 struct type *proto_type_primitive(enum type_kind kind);

@@ -1,6 +1,7 @@
 /* Strings, pointers, arrays and structs: everything read from tracee memory. */
 #include "tests/unit/check_proto.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,6 +99,49 @@ START_TEST(wide_strings)
 	OPTS.string_limit = 2;
 	EXPECT_ARGS("void f(string(array(uint,zero)*));", "f", "L\"h\\u00e9\"...");
 	OPTS.string_limit = 32;
+}
+END_TEST
+
+/* In a UTF-8 locale, wide characters are shown as UTF-8; the ones that are not printable
+ * (U+0085, an unpaired surrogate) still escaped. Lone ones (string(uint), wchar_t) in
+ * quotes, or as a number when the locale cannot show them. */
+START_TEST(wide_strings_utf8)
+{
+	static const uint32_t w[] = { 0x427, 0x443, 0x434, 0x43e, '\t', 0x85, 0xd800, 0x1f600, 0 };
+	static const uint16_t u[] = { 0xe9, 0xd83d, 0xde00, 0 };
+
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		return; /* no such locale here */
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, fake_mem(&F, u, sizeof(u)));
+	fake_int(&F, 0x424);
+	fake_int(&F, 0x85);
+	char *got = format_args("void f(string(array(int,zero)*),string(array(ushort,zero)*),"
+				"string(uint),string(ushort));", "f");
+	setlocale(LC_CTYPE, "C");
+	ck_assert_str_eq(got, "L\"\u0427\u0443\u0434\u043e\\t\\u0085\\ud800\U0001f600\", "
+			 "u\"\u00e9\U0001f600\", '\u0424', 133");
+	free(got);
+}
+END_TEST
+
+START_TEST(wide_chars)
+{
+	static const uint32_t a = 'a';
+
+	fake_int(&F, 'a');
+	fake_int(&F, '\n');
+	fake_int(&F, 0x424);
+	fake_int(&F, (uint64_t)-1);
+	EXPECT_ARGS("void f(string(uint),string(ushort),string(uint),string(int));", "f",
+		    "'a', '\\n', 1060, -1");
+	F.nints = 0;
+	fake_int(&F, fake_mem(&F, &a, sizeof(a)));
+	fake_int(&F, 0);
+	EXPECT_ARGS("void f(string(uint)*,string(uint)*);", "f", "'a', nil");
+	F.nints = 0;
+	fake_int(&F, 'z');
+	EXPECT_RET("string(int) f();", "f", "'z'");
 }
 END_TEST
 
@@ -317,6 +361,8 @@ TCase *tcase_strings(void)
 	tcase_add_test(tc, string_limit);
 	tcase_add_test(tc, bounded_strings);
 	tcase_add_test(tc, wide_strings);
+	tcase_add_test(tc, wide_strings_utf8);
+	tcase_add_test(tc, wide_chars);
 	tcase_add_test(tc, string_without_nul);
 	tcase_add_test(tc, unreadable);
 	return tc;

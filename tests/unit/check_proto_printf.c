@@ -76,12 +76,32 @@ START_TEST(pointers_and_chars)
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		fake_int(&F, v[i]);
 	F.ints[6] = fake_str(&F, "ab");
-	F.ints[10] = fake_str(&F, "x");
-	F.ints[11] = fake_str(&F, "y");
+	static const int32_t x[] = { 'x', 0 }, y[] = { 'y', 0x424, 0 };
+	F.ints[10] = fake_mem(&F, x, sizeof(x));
+	F.ints[11] = fake_mem(&F, y, sizeof(y));
 	OPTS.string_limit = 100;
 	EXPECT_ARGS(PRINTF, "printf",
 		    "\"%o %X %p %p %#x %5s %c %c %C %S %ls %n|\", 010, 0xff, nil, 0x10, 0x11, "
-		    "\"ab\", '\\310', 'z', 'A', \"x\", \"y\", 0x4");
+		    "\"ab\", '\\310', 'z', 'A', L\"x\", L\"y\\u0424\", 0x4");
+}
+END_TEST
+
+/* %lc and %C are a wint_t, %ls and %S a wchar_t string (their precision counts
+ * characters), as in ltrace 0.7.91; a character the locale (C here) cannot show is a
+ * number. */
+START_TEST(wide_conversions)
+{
+	static const int32_t w[] = { 'a', 'b', 'c', 0 };
+
+	fake_int(&F, fake_str(&F, "%lc|%C|%lc|%.2ls|%S|%hc"));
+	fake_int(&F, 'q');
+	fake_int(&F, 0x424);
+	fake_int(&F, (uint64_t)-1);
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, 0);
+	fake_int(&F, 'r');
+	EXPECT_ARGS(PRINTF, "printf",
+		    "\"%lc|%C|%lc|%.2ls|%S|%hc\", 'q', 1060, -1, L\"ab\", nil, 'r'");
 }
 END_TEST
 
@@ -172,6 +192,7 @@ TCase *tcase_printf(void)
 
 	tcase_add_test(tc, basic);
 	tcase_add_test(tc, floats);
+	tcase_add_test(tc, wide_conversions);
 	tcase_add_test(tc, mixed);
 	tcase_add_test(tc, length_modifiers);
 	tcase_add_test(tc, pointers_and_chars);
