@@ -133,6 +133,8 @@ static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigne
 		format_float(c, t, bytes);
 	else if (t->kind == TK_POINTER)
 		proto_format_pointer(c, t, proto_value_int(t, bytes));
+	else if (t->kind == TK_FORMAT && t->target != NULL)
+		proto_format_value(c, t->target, bytes, false, 0); /* format(T): as its T */
 	else if (t->kind == TK_FORMAT)
 		proto_format_cstring(c, proto_value_int(t, bytes));
 	else if (t->kind == TK_VOID)

@@ -101,6 +101,20 @@ bool proto_type_is_signed(const struct type *t)
 	return k == TK_CHAR || k == TK_SHORT || k == TK_INT || k == TK_LONG;
 }
 
+size_t proto_type_format_char_size(const struct type *fmt)
+{
+	if (fmt->target == NULL)
+		return 1;
+	const struct type *p = proto_type_strip(fmt->target);
+	if (p->kind != TK_POINTER)
+		return 0;
+	const struct type *a = proto_type_strip(p->target);
+	if (a->kind != TK_ARRAY || !proto_type_is_integral(a->target))
+		return 0;
+	size_t size = proto_type_size(a->target);
+	return size == 1 || size == 2 || size == 4 ? size : 0;
+}
+
 bool proto_type_is_hidden(const struct type *t)
 {
 	return t->kind == TK_LENS && t->lens == LENS_HIDE;

@@ -27,7 +27,8 @@ enum type_kind {
 	TK_POINTER, /* target: the pointee; pointer to void prints as an address */
 	TK_ARRAY,   /* target: the element type; len: element count */
 	TK_STRUCT,  /* fields */
-	TK_FORMAT,  /* printf-style format string; the rest of the arguments follow it */
+	TK_FORMAT,  /* printf-style format string; the rest of the arguments follow it;
+		     * target: its string type for format(T), or NULL (a byte string) */
 	TK_LENS,    /* lens applied to target */
 };
 
@@ -82,6 +83,10 @@ bool proto_type_is_integral(const struct type *t);
 bool proto_type_is_float(const struct type *t);
 bool proto_type_is_signed(const struct type *t);
 bool proto_type_is_hidden(const struct type *t);
+/* The size of the characters of a TK_FORMAT's string: 1 without a type, that of the
+ * elements of T for format(T) (4 for format(string(array(uint, zero)*))), 0 when T is not
+ * a pointer to an array of 1-, 2- or 4-byte integers. */
+size_t proto_type_format_char_size(const struct type *fmt);
 
 /* Size and alignment in the tracee (x86_64 LP64). Arrays with a non-constant length count
  * as empty. */

@@ -86,6 +86,35 @@ START_TEST(pointers_and_chars)
 }
 END_TEST
 
+/* format(T) with a wide string type: the format is read as wide characters and decoded
+ * as a narrow one (wprintf); the string is shown as its T. */
+START_TEST(wide_format)
+{
+	static const uint32_t fmt[] = { '%', 'd', ' ', 0x424, '%', 'l', 's', '|', '%', 's', 0 };
+	static const uint32_t w[] = { 'o', 'k', 0 };
+	static const char *const decl =
+		"typedef wstring_t = string(array(uint, zero)*);\nint wprintf(format(wstring_t));\n";
+
+	fake_int(&F, fake_mem(&F, fmt, sizeof(fmt)));
+	fake_int(&F, 7);
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, fake_str(&F, "n"));
+	EXPECT_ARGS(decl, "wprintf", "L\"%d \\u0424%ls|%s\", 7, L\"ok\", \"n\"");
+	F.nints = 0;
+	fake_int(&F, 0);
+	EXPECT_ARGS(decl, "wprintf", "nil");
+	F.nints = 0;
+	static const uint16_t f16[] = { '%', 'x', 0 };
+	fake_int(&F, fake_mem(&F, f16, sizeof(f16)));
+	fake_int(&F, 255);
+	EXPECT_ARGS("int f(format(string(array(ushort, zero)*)));", "f", "u\"%x\", 0xff");
+	F.nints = 0;
+	fake_int(&F, fake_str(&F, "%c"));
+	fake_int(&F, 'c');
+	EXPECT_ARGS("int f(format(string));", "f", "\"%c\", 'c'");
+}
+END_TEST
+
 /* %lc and %C are a wint_t, %ls and %S a wchar_t string (their precision counts
  * characters), as in ltrace 0.7.91; a character the locale (C here) cannot show is a
  * number. */
@@ -193,6 +222,7 @@ TCase *tcase_printf(void)
 	tcase_add_test(tc, basic);
 	tcase_add_test(tc, floats);
 	tcase_add_test(tc, wide_conversions);
+	tcase_add_test(tc, wide_format);
 	tcase_add_test(tc, mixed);
 	tcase_add_test(tc, length_modifiers);
 	tcase_add_test(tc, pointers_and_chars);
