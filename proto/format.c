@@ -30,6 +30,24 @@ uint64_t proto_value_int(const struct type *t, const unsigned char *bytes)
 	return v;
 }
 
+uint64_t proto_value_uint(const struct type *t, const unsigned char *bytes)
+{
+	size_t size = proto_type_size(t);
+	uint64_t v = proto_value_int(t, bytes);
+
+	return size < 8 ? v & (((uint64_t)1 << (8 * size)) - 1) : v;
+}
+
+const unsigned char *proto_value_bytes(struct fmt_ctx *c, const unsigned char *bytes,
+				       taddr_t addr, unsigned char *buf, size_t size)
+{
+	if (bytes != NULL)
+		return bytes;
+	if (proto_mem_read(c->mem, addr, buf, size))
+		return buf;
+	strbuf_put_hex(c->out, addr);
+	return NULL;
+}
 
 /* Up to len bytes at addr: from the window, filled from addr on a miss; a read as large
  * as the window goes around it. */
@@ -120,13 +138,9 @@ static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigne
 {
 	unsigned char buf[8];
 
-	if (bytes == NULL) {
-		if (!proto_mem_read(c->mem, addr, buf, proto_type_size(t))) {
-			strbuf_put_hex(c->out, addr);
-			return;
-		}
-		bytes = buf;
-	}
+	bytes = proto_value_bytes(c, bytes, addr, buf, proto_type_size(t));
+	if (bytes == NULL)
+		return;
 	if (c->inherit != NULL && (proto_type_is_integral(t) || proto_type_is_float(t)))
 		format_inherited(c, t, bytes);
 	else if (proto_type_is_float(t))

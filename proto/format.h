@@ -45,6 +45,13 @@ void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor
 /* The integer in the first proto_type_size(t) bytes, sign-extended when t is signed. */
 uint64_t proto_value_int(const struct type *t, const unsigned char *bytes);
 
+/* The same, zero-extended: the bits of t's size only. */
+uint64_t proto_value_uint(const struct type *t, const unsigned char *bytes);
+/* The size bytes of a value: bytes when known, else read from addr into buf; NULL (and
+ * the address shown) when they cannot be read. */
+const unsigned char *proto_value_bytes(struct fmt_ctx *c, const unsigned char *bytes,
+				       taddr_t addr, unsigned char *buf, size_t size);
+
 /* Format a value: its bytes (NULL if only its tracee address is known), and its address
  * when it lives in tracee memory. */
 void proto_format_value(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,

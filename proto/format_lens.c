@@ -5,13 +5,9 @@
 /* The integral value under a lens, masked to its size; false when not integral. */
 static bool lens_uint(const struct type *t, const unsigned char *bytes, uint64_t *v)
 {
-	size_t size = proto_type_size(t);
-
 	if (!proto_type_is_integral(t) || bytes == NULL)
 		return false;
-	*v = proto_value_int(t, bytes);
-	if (size < 8)
-		*v &= ((uint64_t)1 << (8 * size)) - 1;
+	*v = proto_value_uint(t, bytes);
 	return true;
 }
 

@@ -118,16 +118,10 @@ static void wide_char(struct fmt_ctx *c, const struct type *lens, const unsigned
 	const struct type *u = proto_type_strip(lens->target);
 	unsigned char buf[8];
 
-	if (bytes == NULL) {
-		if (!proto_mem_read(c->mem, addr, buf, proto_type_size(u))) {
-			strbuf_put_hex(c->out, addr);
-			return;
-		}
-		bytes = buf;
-	}
-	uint64_t v = proto_value_int(u, bytes);
-	if (proto_type_size(u) < 8)
-		v &= ((uint64_t)1 << (8 * proto_type_size(u))) - 1;
+	bytes = proto_value_bytes(c, bytes, addr, buf, proto_type_size(u));
+	if (bytes == NULL)
+		return;
+	uint64_t v = proto_value_uint(u, bytes);
 	struct strbuf ch = STRBUF_INIT;
 	if (proto_put_wide_char(&ch, v)) {
 		strbuf_putc(c->out, '\'');
@@ -146,13 +140,9 @@ void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
 	unsigned char word[8];
 
 	if (u->kind == TK_POINTER || u->kind == TK_FORMAT) {
-		if (bytes == NULL) {
-			if (!proto_mem_read(c->mem, addr, word, sizeof(word))) {
-				strbuf_put_hex(c->out, addr);
-				return;
-			}
-			bytes = word;
-		}
+		bytes = proto_value_bytes(c, bytes, addr, word, sizeof(word));
+		if (bytes == NULL)
+			return;
 		taddr_t p = proto_value_int(proto_type_primitive(TK_ULONG), bytes);
 		if (u->kind == TK_FORMAT)
 			proto_format_cstring(c, p);
