@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,6 +357,7 @@ int main(int argc, char **argv)
 {
 	struct options o = { .align = 50 };
 
+	setlocale(LC_CTYPE, ""); /* wide characters are shown in the locale's encoding */
 	session.fmt.string_limit = 32;
 	session.fmt.array_limit = 4;
 	parse_options(argc, argv, &o);

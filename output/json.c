@@ -6,10 +6,30 @@
 
 #include "output/symbolize.h"
 
+/* The length of the well-formed UTF-8 sequence of two to four bytes at p, or 0. */
+static size_t utf8_len(const unsigned char *p)
+{
+	size_t n = *p >= 0xc2 && *p <= 0xdf ? 2 : *p >= 0xe0 && *p <= 0xef ? 3
+		 : *p >= 0xf0 && *p <= 0xf4 ? 4 : 0;
+	unsigned char lo = *p == 0xe0 ? 0xa0 : *p == 0xf0 ? 0x90 : 0x80;
+	unsigned char hi = *p == 0xed ? 0x9f : *p == 0xf4 ? 0x8f : 0xbf;
+
+	for (size_t i = 1; i < n; i++, lo = 0x80, hi = 0xbf)
+		if (p[i] < lo || p[i] > hi)
+			return 0;
+	return n;
+}
+
 void json_string(struct strbuf *out, const char *s)
 {
 	strbuf_putc(out, '"');
 	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		size_t n = utf8_len(p);
+		if (n > 0) { /* a wide character shown in a UTF-8 locale */
+			strbuf_append_n(out, (const char *)p, n);
+			p += n - 1;
+			continue;
+		}
 		switch (*p) {
 		case '"': strbuf_append(out, "\\\""); break;
 		case '\\': strbuf_append(out, "\\\\"); break;
@@ -17,7 +37,7 @@ void json_string(struct strbuf *out, const char *s)
 		case '\t': strbuf_append(out, "\\t"); break;
 		case '\r': strbuf_append(out, "\\r"); break;
 		default:
-			/* Control characters, and bytes that may not be UTF-8: always valid JSON. */
+			/* Control characters, and bytes that are not UTF-8: always valid JSON. */
 			if (*p < 0x20 || *p >= 0x7f)
 				strbuf_printf(out, "\\u%04x", *p);
 			else

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "common/strbuf.h"
 #include "output/chrome_trace.h"
@@ -75,9 +76,35 @@ bool output_pids_shown(void)
 	return show_pids;
 }
 
+/* The columns n bytes of text take: a byte each, but a multibyte character (a wide one,
+ * in the locale's encoding) as many as it is wide, as ltrace counts them. */
+static size_t text_width(const char *s, size_t n)
+{
+	size_t cols = 0, i = 0;
+	mbstate_t st;
+
+	memset(&st, 0, sizeof(st));
+	while (i < n) {
+		wchar_t wc;
+		size_t k = (unsigned char)s[i] < 0x80 ? 1 : mbrtowc(&wc, s + i, n - i, &st);
+		if (k == 1 || k == 0 || k >= (size_t)-2) {
+			memset(&st, 0, sizeof(st));
+			cols++;
+			i++;
+			continue;
+		}
+		int w = wcwidth(wc);
+		cols += w > 0 ? (size_t)w : 0;
+		i += k;
+	}
+	return cols;
+}
+
 static size_t column(void)
 {
-	return flushed_column + (buf.len - line_start);
+	size_t n = buf.len - line_start;
+
+	return flushed_column + (n > 0 ? text_width(buf.buf + line_start, n) : 0);
 }
 
 /* What starts a line, in ltrace's order: pid, -r, -t, -i, then -n's indentation. */

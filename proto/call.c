@@ -152,15 +152,45 @@ static char *read_format(struct arg_cursor *mem, taddr_t addr)
 	return NULL;
 }
 
+/* A format string of esz-byte characters (format(wstring_t)) at addr, up to FORMAT_MAX of
+ * them, narrowed for the decoder: ASCII kept, any other character made 0x7f, which no
+ * conversion uses. NULL when unreadable. */
+static char *read_wide_format(struct arg_cursor *mem, taddr_t addr, size_t esz)
+{
+	char *s = xmalloc(FORMAT_MAX + 1);
+	unsigned char e[4];
+	size_t n = 0;
+
+	for (; n < FORMAT_MAX && proto_mem_read(mem, addr + n * esz, e, esz); n++) {
+		uint32_t ch = 0;
+		for (size_t i = esz; i-- > 0;)
+			ch = ch << 8 | e[i];
+		if (ch == 0) {
+			s[n] = '\0';
+			return s;
+		}
+		s[n] = ch < 0x80 ? (char)ch : 0x7f;
+	}
+	s[n] = '\0';
+	if (n > 0)
+		return s;
+	free(s);
+	return NULL;
+}
+
 static void fetch_param(struct proto_call *c, struct arg_cursor *args, const struct param *p)
 {
+	const struct type *s = proto_type_strip(p->type);
+
 	if (p->out && c->first_out == SIZE_MAX)
 		c->first_out = c->nargs;
 	proto_fetch_arg(c, args, p->type);
-	if (proto_type_strip(p->type)->kind != TK_FORMAT)
+	if (s->kind != TK_FORMAT)
 		return;
 	taddr_t addr = proto_value_int(proto_type_primitive(TK_ULONG), c->args[c->nargs - 1].bytes);
-	char *fmt = addr ? read_format(args, addr) : NULL;
+	size_t esz = proto_type_format_char_size(s);
+	char *fmt = addr == 0 ? NULL : esz > 1 ? read_wide_format(args, addr, esz)
+					       : read_format(args, addr);
 	if (fmt != NULL)
 		proto_printf_fetch(c, args, fmt);
 	free(fmt);

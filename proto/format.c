@@ -1,8 +1,6 @@
 #include "proto/format.h"
 
 #include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor *mem,
@@ -11,6 +9,7 @@ void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor
 	/* Not the pointer stack (4 KiB): only its first nptrs entries are ever read. */
 	c->env = (struct eval_env){ NULL, 0, NULL, NULL, NULL };
 	c->nptrs = 0;
+	c->inherit = NULL;
 	c->out = out;
 	c->mem = mem;
 	c->string_limit = opts ? opts->string_limit : 32;
@@ -31,6 +30,24 @@ uint64_t proto_value_int(const struct type *t, const unsigned char *bytes)
 	return v;
 }
 
+uint64_t proto_value_uint(const struct type *t, const unsigned char *bytes)
+{
+	size_t size = proto_type_size(t);
+	uint64_t v = proto_value_int(t, bytes);
+
+	return size < 8 ? v & (((uint64_t)1 << (8 * size)) - 1) : v;
+}
+
+const unsigned char *proto_value_bytes(struct fmt_ctx *c, const unsigned char *bytes,
+				       taddr_t addr, unsigned char *buf, size_t size)
+{
+	if (bytes != NULL)
+		return bytes;
+	if (proto_mem_read(c->mem, addr, buf, size))
+		return buf;
+	strbuf_put_hex(c->out, addr);
+	return NULL;
+}
 
 /* Up to len bytes at addr: from the window, filled from addr on a miss; a read as large
  * as the window goes around it. */
@@ -72,37 +89,20 @@ bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len)
 	return true;
 }
 
-/* The shortest decimal that reads back as the same value ("1.5", "0.1", "1024", "1e+20"),
- * with the precision of the type: a float's 0.1f shows as 0.1, not 0.100000001. Whole
- * numbers below 1e16 are written out (1024, not 1e+03). */
-static void put_float(struct strbuf *out, double d, bool single)
-{
-	char buf[64];
-	int prec = 1;
-
-	for (; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, d);
-		if (single ? strtof(buf, NULL) == (float)d : strtod(buf, NULL) == d)
-			break;
-	}
-	const char *e = strchr(buf, 'e');
-	int exp = e != NULL ? atoi(e + 1) : 0;
-	if (e != NULL && exp >= prec && exp < 16) /* %g chose the exponent for want of digits */
-		snprintf(buf, sizeof(buf), "%.*g", exp + 1, d);
-	strbuf_append(out, buf); /* nan, inf: never equal, left at %.17g */
-}
-
+/* As ltrace prints a floating-point value: C's %f (1.000000, 0.100000, -nan, inf). A float
+ * is widened to a double first, as printf's variadic arguments are. */
 static void format_float(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
 {
+	double d;
+
 	if (t->kind == TK_FLOAT) {
 		float f;
 		memcpy(&f, bytes, sizeof(f));
-		put_float(c->out, (double)f, true);
+		d = f;
 	} else {
-		double d;
 		memcpy(&d, bytes, sizeof(d));
-		put_float(c->out, d, false);
 	}
+	strbuf_printf(c->out, "%f", d);
 }
 
 static void format_integer(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
@@ -120,23 +120,35 @@ static void format_integer(struct fmt_ctx *c, const struct type *t, const unsign
 	}
 }
 
+/* A number under a lens given to what holds it (c->inherit). */
+static void format_inherited(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
+{
+	const struct type *inherit = c->inherit;
+	struct type lens = *inherit;
+
+	lens.target = (struct type *)t;
+	c->inherit = NULL; /* what the lens cannot show, it shows plain */
+	proto_format_lens(c, &lens, bytes, false, 0);
+	c->inherit = inherit;
+}
+
 /* Scalars held only in tracee memory are read first. */
 static void format_scalar(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
 			  taddr_t addr)
 {
 	unsigned char buf[8];
 
-	if (bytes == NULL) {
-		if (!proto_mem_read(c->mem, addr, buf, proto_type_size(t))) {
-			strbuf_put_hex(c->out, addr);
-			return;
-		}
-		bytes = buf;
-	}
-	if (proto_type_is_float(t))
+	bytes = proto_value_bytes(c, bytes, addr, buf, proto_type_size(t));
+	if (bytes == NULL)
+		return;
+	if (c->inherit != NULL && (proto_type_is_integral(t) || proto_type_is_float(t)))
+		format_inherited(c, t, bytes);
+	else if (proto_type_is_float(t))
 		format_float(c, t, bytes);
 	else if (t->kind == TK_POINTER)
 		proto_format_pointer(c, t, proto_value_int(t, bytes));
+	else if (t->kind == TK_FORMAT && t->target != NULL)
+		proto_format_value(c, t->target, bytes, false, 0); /* format(T): as its T */
 	else if (t->kind == TK_FORMAT)
 		proto_format_cstring(c, proto_value_int(t, bytes));
 	else if (t->kind == TK_VOID)

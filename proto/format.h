@@ -31,6 +31,9 @@ struct fmt_ctx {
 	unsigned string_limit;
 	unsigned array_limit;
 	struct eval_env env;
+	/* A hex, oct or bool lens over a pointer, array or struct: it applies to the numbers
+	 * inside that have no lens of their own (hex(uint*) shows 0x123), as in ltrace. */
+	const struct type *inherit;
 	taddr_t ptrs[FMT_MAX_PTRS];             /* pointers being expanded, outermost first */
 	const struct type *ptr_targets[FMT_MAX_PTRS];
 	size_t nptrs;
@@ -41,6 +44,13 @@ void proto_fmt_ctx_init(struct fmt_ctx *c, struct strbuf *out, struct arg_cursor
 
 /* The integer in the first proto_type_size(t) bytes, sign-extended when t is signed. */
 uint64_t proto_value_int(const struct type *t, const unsigned char *bytes);
+
+/* The same, zero-extended: the bits of t's size only. */
+uint64_t proto_value_uint(const struct type *t, const unsigned char *bytes);
+/* The size bytes of a value: bytes when known, else read from addr into buf; NULL (and
+ * the address shown) when they cannot be read. */
+const unsigned char *proto_value_bytes(struct fmt_ctx *c, const unsigned char *bytes,
+				       taddr_t addr, unsigned char *buf, size_t size);
 
 /* Format a value: its bytes (NULL if only its tracee address is known), and its address
  * when it lives in tracee memory. */
@@ -69,6 +79,9 @@ void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned c
 
 /* Character escapes shared by 'c' and "string" (escape.c). */
 void proto_escape_char(struct strbuf *out, unsigned char ch);
+/* A wide character (code point ch): ASCII escaped as proto_escape_char does, the others
+ * in the locale's encoding; false, and nothing written, when it is not printable there. */
+bool proto_put_wide_char(struct strbuf *out, uint64_t ch);
 
 /* Read exactly len bytes of tracee memory, page by page; false on any failure. */
 bool proto_mem_read(struct arg_cursor *mem, taddr_t addr, void *buf, size_t len);

@@ -62,15 +62,12 @@ void proto_format_pointer(struct fmt_ctx *c, const struct type *t, taddr_t p)
 {
 	const struct type *target = proto_type_strip(t->target);
 
-	if (target->kind == TK_VOID) {
-		if (p == 0)
-			strbuf_putc(c->out, '0');
-		else
-			strbuf_put_hex(c->out, p);
+	if (p == 0) { /* addr too, as ltrace 0.7.91 shows it */
+		strbuf_append(c->out, "nil");
 		return;
 	}
-	if (p == 0) {
-		strbuf_append(c->out, "nil");
+	if (target->kind == TK_VOID) {
+		strbuf_put_hex(c->out, p);
 		return;
 	}
 	if ((target->kind == TK_STRUCT && struct_depth(c, target) >= c->array_limit) ||

@@ -5,13 +5,9 @@
 /* The integral value under a lens, masked to its size; false when not integral. */
 static bool lens_uint(const struct type *t, const unsigned char *bytes, uint64_t *v)
 {
-	size_t size = proto_type_size(t);
-
 	if (!proto_type_is_integral(t) || bytes == NULL)
 		return false;
-	*v = proto_value_int(t, bytes);
-	if (size < 8)
-		*v &= ((uint64_t)1 << (8 * size)) - 1;
+	*v = proto_value_uint(t, bytes);
 	return true;
 }
 
@@ -46,13 +42,19 @@ static bool format_radix(struct fmt_ctx *c, const struct type *t, const unsigned
 	return false;
 }
 
+/* A value matches an enumerator when they agree in the bits of the underlying type: read
+ * as an unsigned 0xffff, an enum[ushort] value is the enumerator -1. */
 static bool format_enum(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes)
 {
-	if (!proto_type_is_integral(t->target) || bytes == NULL)
+	uint64_t v, mask = ~(uint64_t)0;
+	size_t size = proto_type_size(t->target);
+
+	if (!lens_uint(t->target, bytes, &v))
 		return false;
-	int64_t v = (int64_t)proto_value_int(t->target, bytes);
+	if (size < 8)
+		mask = ((uint64_t)1 << (8 * size)) - 1;
 	for (size_t i = 0; i < t->nitems; i++) {
-		if (t->items[i].value == v) {
+		if (((uint64_t)t->items[i].value & mask) == v) {
 			strbuf_append(c->out, t->items[i].name);
 			return true;
 		}
@@ -64,8 +66,8 @@ static bool format_bool(struct fmt_ctx *c, const struct type *t, const unsigned 
 {
 	size_t size = proto_type_size(t->target);
 
-	if (bytes == NULL || size > 16)
-		return false;
+	if (bytes == NULL || size > 16 || proto_type_strip(t->target)->kind == TK_POINTER)
+		return false; /* a pointer: what it points to is shown in the lens */
 	bool set = false;
 	for (size_t i = 0; i < size; i++)
 		set |= bytes[i] != 0;
@@ -107,6 +109,21 @@ static bool format_bits_at(struct fmt_ctx *c, const struct type *t, const unsign
 	return true;
 }
 
+/* What a lens does not show itself: hex, oct and bool over a pointer, an array or a struct
+ * go on to the numbers inside. */
+static void format_under(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
+			 bool has_addr, taddr_t addr)
+{
+	const struct type *saved = c->inherit;
+	enum type_kind k = proto_type_strip(t)->kind;
+
+	if ((t->lens == LENS_HEX || t->lens == LENS_OCT || t->lens == LENS_BOOL) &&
+	    (k == TK_POINTER || k == TK_ARRAY || k == TK_STRUCT))
+		c->inherit = t;
+	proto_format_value(c, t->target, bytes, has_addr, addr);
+	c->inherit = saved;
+}
+
 void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned char *bytes,
 		 bool has_addr, taddr_t addr)
 {
@@ -129,5 +146,5 @@ void proto_format_lens(struct fmt_ctx *c, const struct type *t, const unsigned c
 		break;
 	}
 	if (!done)
-		proto_format_value(c, t->target, bytes, has_addr, addr);
+		format_under(c, t, bytes, has_addr, addr);
 }

@@ -13,13 +13,13 @@ static size_t read_prefix(struct fmt_ctx *c, taddr_t addr, unsigned char *buf, s
 	return i;
 }
 
-/* One element of a wide string: ASCII as in a narrow one, the rest as \uXXXX or
- * \UXXXXXXXX (the code point, as C writes it). */
+/* One element of a wide string: as the locale shows it (proto_put_wide_char), or else the
+ * code point as C writes it, \uXXXX or \UXXXXXXXX. */
 static void escape_wide(struct strbuf *out, uint32_t ch)
 {
-	if (ch < 0x80)
-		proto_escape_char(out, (unsigned char)ch);
-	else if (ch <= 0xffff)
+	if (proto_put_wide_char(out, ch))
+		return;
+	if (ch <= 0xffff)
 		strbuf_printf(out, "\\u%04x", ch);
 	else
 		strbuf_printf(out, "\\U%08x", ch);
@@ -110,6 +110,29 @@ static void string_pointer(struct fmt_ctx *c, const struct type *ptr, taddr_t p)
 		proto_format_pointer(c, ptr, p);
 }
 
+/* string(uint), a wchar_t: the character in quotes, as ltrace 0.7.91 shows it ('\u0424' as
+ * 'Ф' in a UTF-8 locale); one that the locale cannot show is a number, as in ltrace 0.7.3. */
+static void wide_char(struct fmt_ctx *c, const struct type *lens, const unsigned char *bytes,
+		      taddr_t addr)
+{
+	const struct type *u = proto_type_strip(lens->target);
+	unsigned char buf[8];
+
+	bytes = proto_value_bytes(c, bytes, addr, buf, proto_type_size(u));
+	if (bytes == NULL)
+		return;
+	uint64_t v = proto_value_uint(u, bytes);
+	struct strbuf ch = STRBUF_INIT;
+	if (proto_put_wide_char(&ch, v)) {
+		strbuf_putc(c->out, '\'');
+		strbuf_append(c->out, strbuf_str(&ch));
+		strbuf_putc(c->out, '\'');
+	} else {
+		proto_format_value(c, lens->target, bytes, false, 0);
+	}
+	strbuf_free(&ch);
+}
+
 void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
 			const unsigned char *bytes, bool has_addr, taddr_t addr)
 {
@@ -117,13 +140,9 @@ void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
 	unsigned char word[8];
 
 	if (u->kind == TK_POINTER || u->kind == TK_FORMAT) {
-		if (bytes == NULL) {
-			if (!proto_mem_read(c->mem, addr, word, sizeof(word))) {
-				strbuf_put_hex(c->out, addr);
-				return;
-			}
-			bytes = word;
-		}
+		bytes = proto_value_bytes(c, bytes, addr, word, sizeof(word));
+		if (bytes == NULL)
+			return;
 		taddr_t p = proto_value_int(proto_type_primitive(TK_ULONG), bytes);
 		if (u->kind == TK_FORMAT)
 			proto_format_cstring(c, p);
@@ -131,6 +150,8 @@ void proto_format_string_lens(struct fmt_ctx *c, const struct type *lens,
 			string_pointer(c, u, p);
 	} else if (u->kind == TK_ARRAY && is_char_size(proto_type_size(u->target))) {
 		print_chars(c, u, bytes, has_addr, addr);
+	} else if (proto_type_is_integral(u) && proto_type_size(u) > 1) {
+		wide_char(c, lens, bytes, addr);
 	} else {
 		proto_format_value(c, lens->target, bytes, has_addr, addr);
 	}

@@ -172,6 +172,24 @@ static struct type *parse_array(struct parser *ps)
 	return proto_type_new_array(A(ps), elem, len);
 }
 
+/* format, or format(T) with T a string type, as in format(wstring_t) for wprintf. */
+static struct type *parse_format(struct parser *ps)
+{
+	struct type *f = proto_type_new(A(ps), TK_FORMAT);
+
+	proto_skip_space(ps);
+	if (ps->p >= ps->end || *ps->p != '(')
+		return f;
+	f->target = paren_type(ps);
+	if (f->target == NULL)
+		return NULL;
+	if (proto_type_format_char_size(f) == 0) {
+		proto_parse_error(ps, "format needs a pointer to an array of characters");
+		return NULL;
+	}
+	return f;
+}
+
 static bool is_word(const char *s, size_t n, const char *word)
 {
 	return n == strlen(word) && strncmp(s, word, n) == 0;
@@ -215,7 +233,7 @@ static struct type *keyword_type(struct parser *ps, const char *s, size_t n)
 	if (n >= 6 && strncmp(s, "string", 6) == 0 && (n == 6 || all_digits(s + 6, n - 6)))
 		return parse_string(ps, s + 6, n - 6);
 	if (is_word(s, n, "format"))
-		return proto_type_new(A(ps), TK_FORMAT);
+		return parse_format(ps);
 	if (is_word(s, n, "struct"))
 		return parse_struct(ps);
 	if (is_word(s, n, "array"))

@@ -1,8 +1,9 @@
 /*
  * The printf parameter pack: which arguments a format string implies, typed the way ltrace
  * 0.7.3 shows them. Its quirks are kept: "ll", "q" and "j" make even %d unsigned, "hh"
- * makes %d/%i/%u a character, every digit of width and precision is concatenated into the
- * length of a %s ("%10.2s" reads up to 102 characters), and "*" sets that length too.
+ * makes %d/%i/%u a character. One is not: only the precision limits a %s (ltrace took
+ * every digit of width and precision as its length, and a "*" width too). %lc, %C, %ls
+ * and %S are wide characters and strings, as in ltrace 0.7.91.
  */
 #include "proto/call.h"
 
@@ -32,7 +33,8 @@ static struct type *int_type(const struct spec *s, bool is_signed)
 	return proto_type_primitive(is_signed && s->l == 1 ? TK_LONG : TK_ULONG);
 }
 
-static struct type *string_type(struct proto_call *c, const struct spec *s)
+/* %s, or with wide a wchar_t string (%ls, %S). */
+static struct type *string_type(struct proto_call *c, const struct spec *s, bool wide)
 {
 	struct expr *len = NULL;
 
@@ -40,7 +42,8 @@ static struct type *string_type(struct proto_call *c, const struct spec *s)
 		len = proto_expr_new(&c->arena, EXPR_CONST, s->star_value);
 	else if (s->digits)
 		len = proto_expr_new(&c->arena, EXPR_CONST, s->length);
-	return proto_type_new_string(&c->arena, len);
+	return proto_type_new_string_of(&c->arena, proto_type_primitive(wide ? TK_INT : TK_CHAR),
+					len);
 }
 
 /* The type of conversion ch, or NULL when it takes no argument. */
@@ -56,9 +59,11 @@ static const struct type *conv_type(struct proto_call *c, const struct spec *s, 
 	case 'o':
 		return proto_type_new_lens(&c->arena, LENS_OCT, int_type(s, false));
 	case 'c': case 'C':
-		return proto_type_primitive(TK_CHAR);
+		if (ch == 'c' && s->l == 0)
+			return proto_type_primitive(TK_CHAR);
+		return proto_type_new_lens(&c->arena, LENS_STRING, proto_type_primitive(TK_INT));
 	case 's': case 'S':
-		return string_type(c, s);
+		return string_type(c, s, ch == 'S' || s->l != 0);
 	case 'p': case 'n':
 		return proto_type_new_pointer(&c->arena, proto_type_primitive(TK_VOID));
 	case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':

@@ -54,13 +54,18 @@ struct type *proto_type_new_lens(struct arena *a, enum lens_kind lens, struct ty
 	return t;
 }
 
-struct type *proto_type_new_string(struct arena *a, struct expr *len)
+struct type *proto_type_new_string_of(struct arena *a, struct type *elem, struct expr *len)
 {
 	struct expr *zero = proto_expr_new(a, EXPR_ZERO, 0);
 
 	zero->max = len;
-	struct type *arr = proto_type_new_array(a, proto_type_primitive(TK_CHAR), zero);
+	struct type *arr = proto_type_new_array(a, elem, zero);
 	return proto_type_new_lens(a, LENS_STRING, proto_type_new_pointer(a, arr));
+}
+
+struct type *proto_type_new_string(struct arena *a, struct expr *len)
+{
+	return proto_type_new_string_of(a, proto_type_primitive(TK_CHAR), len);
 }
 
 const struct type *proto_type_strip(const struct type *t)
@@ -94,6 +99,20 @@ bool proto_type_is_signed(const struct type *t)
 	enum type_kind k = proto_type_strip(t)->kind;
 
 	return k == TK_CHAR || k == TK_SHORT || k == TK_INT || k == TK_LONG;
+}
+
+size_t proto_type_format_char_size(const struct type *fmt)
+{
+	if (fmt->target == NULL)
+		return 1;
+	const struct type *p = proto_type_strip(fmt->target);
+	if (p->kind != TK_POINTER)
+		return 0;
+	const struct type *a = proto_type_strip(p->target);
+	if (a->kind != TK_ARRAY || !proto_type_is_integral(a->target))
+		return 0;
+	size_t size = proto_type_size(a->target);
+	return size == 1 || size == 2 || size == 4 ? size : 0;
 }
 
 bool proto_type_is_hidden(const struct type *t)

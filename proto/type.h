@@ -27,7 +27,8 @@ enum type_kind {
 	TK_POINTER, /* target: the pointee; pointer to void prints as an address */
 	TK_ARRAY,   /* target: the element type; len: element count */
 	TK_STRUCT,  /* fields */
-	TK_FORMAT,  /* printf-style format string; the rest of the arguments follow it */
+	TK_FORMAT,  /* printf-style format string; the rest of the arguments follow it;
+		     * target: its string type for format(T), or NULL (a byte string) */
 	TK_LENS,    /* lens applied to target */
 };
 
@@ -67,6 +68,8 @@ struct type *proto_type_new_array(struct arena *a, struct type *elem, struct exp
 struct type *proto_type_new_lens(struct arena *a, enum lens_kind lens, struct type *target);
 /* string[len]: a lens over a pointer to a char array bounded by zero(len). */
 struct type *proto_type_new_string(struct arena *a, struct expr *len);
+/* The same over elements of type elem: string(array(int, zero(len))*) for wide strings. */
+struct type *proto_type_new_string_of(struct arena *a, struct type *elem, struct expr *len);
 
 /* The shared node for a primitive kind (TK_VOID .. TK_DOUBLE). Never freed, never changed. */
 struct type *proto_type_primitive(enum type_kind kind);
@@ -80,6 +83,10 @@ bool proto_type_is_integral(const struct type *t);
 bool proto_type_is_float(const struct type *t);
 bool proto_type_is_signed(const struct type *t);
 bool proto_type_is_hidden(const struct type *t);
+/* The size of the characters of a TK_FORMAT's string: 1 without a type, that of the
+ * elements of T for format(T) (4 for format(string(array(uint, zero)*))), 0 when T is not
+ * a pointer to an array of 1-, 2- or 4-byte integers. */
+size_t proto_type_format_char_size(const struct type *fmt);
 
 /* Size and alignment in the tracee (x86_64 LP64). Arrays with a non-constant length count
  * as empty. */

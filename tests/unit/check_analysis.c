@@ -72,8 +72,10 @@ START_TEST(json_strings_are_escaped)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	json_string(&sb, "a\"b\\c\n\t\x01\x7f\xc3\xa9");
-	ck_assert_str_eq(strbuf_str(&sb), "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\\u00c3\\u00a9\"");
+	/* UTF-8 (a wide character shown in a UTF-8 locale) as it is; other bytes escaped. */
+	json_string(&sb, "a\"b\\c\n\t\x01\x7f\xc3\xa9\xd0\xa4|\xe9\xc3|\xed\xa0\x80|\xf0\x9f\x98\x80");
+	ck_assert_str_eq(strbuf_str(&sb), "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\xc3\xa9\xd0\xa4|"
+			 "\\u00e9\\u00c3|\\u00ed\\u00a0\\u0080|\xf0\x9f\x98\x80\"");
 	strbuf_reset(&sb);
 	json_string(&sb, "");
 	ck_assert_str_eq(strbuf_str(&sb), "\"\"");

@@ -189,7 +189,7 @@ START_TEST(floats)
 	fake_fp(&F, 1.5);
 	fake_fp(&F, 2.25);
 	fake_fp(&F, 3.375);
-	expect("scale", "double scale(double, float);", "1.5, 2.25) = 3.375");
+	expect("scale", "double scale(double, float);", "1.500000, 2.250000) = 3.375000");
 }
 END_TEST
 
@@ -239,7 +239,7 @@ START_TEST(structs)
 	fake_fp(&F, 1.5);
 	fake_fp(&F, 2.5);
 	fake_fp(&F, 1.5);
-	expect("dp", "double dp(struct(double, double));", "{ 1.5, 2.5 }) = 1.5");
+	expect("dp", "double dp(struct(double, double));", "{ 1.500000, 2.500000 }) = 1.500000");
 	/* A struct of 24 bytes returned: in the caller's buffer, whose address comes back. */
 	static const long t[3] = { 1, 2, 3 };
 	F.nints = 0;

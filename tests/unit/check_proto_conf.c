@@ -59,13 +59,13 @@ START_TEST(signals)
 {
 	fake_int(&F, 10);
 	fake_int(&F, 0x559fbed63204);
-	EXPECT_LINE("signal", 0, "signal(SIGUSR1, 0x559fbed63204) = 0");
+	EXPECT_LINE("signal", 0, "signal(SIGUSR1, 0x559fbed63204) = nil");
 	fake_int(&F, 2338);
 	fake_int(&F, 10);
 	EXPECT_LINE("kill", 0, "kill(2338, SIGUSR1) = 0");
 	fake_int(&F, 34);
 	fake_int(&F, 0);
-	EXPECT_LINE("signal", 0, "signal(SIGRTMIN_2, 0) = 0");
+	EXPECT_LINE("signal", 0, "signal(SIGRTMIN_2, nil) = nil");
 	EXPECT_LINE("getpid", 2338, "getpid() = 2338");
 }
 END_TEST
@@ -108,7 +108,7 @@ START_TEST(libc)
 	fake_int(&F, 5);
 	EXPECT_LINE("memset", 0x5000, "memset(0x5000, 'x', 5) = 0x5000");
 	fake_int(&F, 0);
-	EXPECT_LINE("time", 1795321419, "time(0) = 1795321419");
+	EXPECT_LINE("time", 1795321419, "time(nil) = 1795321419");
 	fake_int(&F, 3);
 	EXPECT_LINE("exit", 0, "exit(3) = <void>");
 }

@@ -1,6 +1,7 @@
 /* Strings, pointers, arrays and structs: everything read from tracee memory. */
 #include "tests/unit/check_proto.h"
 
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,6 +102,49 @@ START_TEST(wide_strings)
 }
 END_TEST
 
+/* In a UTF-8 locale, wide characters are shown as UTF-8; the ones that are not printable
+ * (U+0085, an unpaired surrogate) still escaped. Lone ones (string(uint), wchar_t) in
+ * quotes, or as a number when the locale cannot show them. */
+START_TEST(wide_strings_utf8)
+{
+	static const uint32_t w[] = { 0x427, 0x443, 0x434, 0x43e, '\t', 0x85, 0xd800, 0x1f600, 0 };
+	static const uint16_t u[] = { 0xe9, 0xd83d, 0xde00, 0 };
+
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		return; /* no such locale here */
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, fake_mem(&F, u, sizeof(u)));
+	fake_int(&F, 0x424);
+	fake_int(&F, 0x85);
+	char *got = format_args("void f(string(array(int,zero)*),string(array(ushort,zero)*),"
+				"string(uint),string(ushort));", "f");
+	setlocale(LC_CTYPE, "C");
+	ck_assert_str_eq(got, "L\"\u0427\u0443\u0434\u043e\\t\\u0085\\ud800\U0001f600\", "
+			 "u\"\u00e9\U0001f600\", '\u0424', 133");
+	free(got);
+}
+END_TEST
+
+START_TEST(wide_chars)
+{
+	static const uint32_t a = 'a';
+
+	fake_int(&F, 'a');
+	fake_int(&F, '\n');
+	fake_int(&F, 0x424);
+	fake_int(&F, (uint64_t)-1);
+	EXPECT_ARGS("void f(string(uint),string(ushort),string(uint),string(int));", "f",
+		    "'a', '\\n', 1060, -1");
+	F.nints = 0;
+	fake_int(&F, fake_mem(&F, &a, sizeof(a)));
+	fake_int(&F, 0);
+	EXPECT_ARGS("void f(string(uint)*,string(uint)*);", "f", "'a', nil");
+	F.nints = 0;
+	fake_int(&F, 'z');
+	EXPECT_RET("string(int) f();", "f", "'z'");
+}
+END_TEST
+
 START_TEST(string_without_nul)
 {
 	/* The region ends without a NUL: the string stops where memory does. */
@@ -190,8 +234,8 @@ START_TEST(structs)
 	fake_int(&F, fake_mem(&F, &q, sizeof(q)));
 	EXPECT_ARGS("void f(struct(int,int)*,struct(char,long,short,double)*,struct(int)*,"
 		    "struct(string(array(char,6)),float,array(int,3))*);",
-		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.5 }, nil, "
-		    "{ \"hello\\0\", 1.5, [ 1, 2, 3 ] }");
+		    "f", "{ 3, 4 }, { 'x', 77, -3, 2.500000 }, nil, "
+		    "{ \"hello\\0\", 1.500000, [ 1, 2, 3 ] }");
 	F.nints = 0;
 	struct { unsigned long n; taddr_t p; } v = { 2, fake_mem(&F, &s, sizeof(s)) };
 	fake_int(&F, fake_mem(&F, &v, sizeof(v)));
@@ -204,6 +248,33 @@ END_TEST
  * register when it holds only float and double; bigger than 16 bytes on the stack (not
  * fetched, no register taken), or, returned, in the caller's buffer whose address is the
  * hidden first argument and comes back in rax. */
+/* hex, oct and bool over a pointer, array or struct apply to the numbers in it that have no
+ * lens of their own, as ltrace's lenses do. */
+START_TEST(lenses_behind_pointers)
+{
+	unsigned u = 0x123;
+	int o = 7, a[2] = { 1, 0x20 }, zero = 0;
+	struct { int n; taddr_t s; short h; } st = { 16, fake_str(&F, "s"), -1 };
+	double d = 1.5;
+
+	fake_int(&F, fake_mem(&F, &u, sizeof(u)));
+	fake_int(&F, fake_mem(&F, &o, sizeof(o)));
+	fake_int(&F, fake_mem(&F, a, sizeof(a)));
+	fake_int(&F, fake_mem(&F, &st, sizeof(st)));
+	EXPECT_ARGS("void f(hex(uint*),oct(int*),hex(array(int,2)*),hex(struct(int,string,short)*));",
+		    "f", "0x123, 07, [ 0x1, 0x20 ], { 0x10, \"s\", 0xffff }");
+	F.nints = 0;
+	fake_int(&F, fake_mem(&F, &o, sizeof(o)));
+	fake_int(&F, fake_mem(&F, &zero, sizeof(zero)));
+	fake_int(&F, fake_mem(&F, &d, sizeof(d)));
+	fake_int(&F, fake_mem(&F, &st, sizeof(st)));
+	/* A lens of its own wins; oct cannot show a double, which is shown plain. */
+	EXPECT_ARGS("void f(bool(int*),bool(int*),oct(double*),hex(struct(oct(int),string,enum[short](M=-1))*));",
+		    "f", "true, false, 1.500000, { 020, \"s\", M }");
+	EXPECT_RET("hex(uint*) f();", "f", "0x7");
+}
+END_TEST
+
 START_TEST(structs_by_value)
 {
 	float two[2] = { 1.25f, 2.25f };
@@ -217,13 +288,13 @@ START_TEST(structs_by_value)
 	fake_int(&F, 9);
 	EXPECT_ARGS("void f(struct(double,long),int,struct(float,float),"
 		    "struct(long,long,long),int,double);",
-		    "f", "{ 1.5, 2 }, 7, { 1.25, 2.25 }, ..., 9, 0.5");
+		    "f", "{ 1.500000, 2 }, 7, { 1.250000, 2.250000 }, ..., 9, 0.500000");
 	F.nfps = F.nints = 0;
 	fake_fp(&F, 0.5);
 	fake_int(&F, 9);
-	EXPECT_RET("struct(double,long) f();", "f", "{ 0.5, 9 }");
-	EXPECT_RET("struct(long,double) f();", "f", "{ 9, 0.5 }");
-	EXPECT_RET("struct(int,float,long) f();", "f", "{ 9, 0, 0 }");
+	EXPECT_RET("struct(double,long) f();", "f", "{ 0.500000, 9 }");
+	EXPECT_RET("struct(long,double) f();", "f", "{ 9, 0.500000 }");
+	EXPECT_RET("struct(int,float,long) f();", "f", "{ 9, 0.000000, 0 }");
 	F.nfps = F.nints = 0;
 	long big[3] = { 5, 6, 11 };
 	fake_int(&F, fake_mem(&F, big, sizeof(big)));
@@ -290,6 +361,8 @@ TCase *tcase_strings(void)
 	tcase_add_test(tc, string_limit);
 	tcase_add_test(tc, bounded_strings);
 	tcase_add_test(tc, wide_strings);
+	tcase_add_test(tc, wide_strings_utf8);
+	tcase_add_test(tc, wide_chars);
 	tcase_add_test(tc, string_without_nul);
 	tcase_add_test(tc, unreadable);
 	return tc;
@@ -303,6 +376,7 @@ TCase *tcase_compound(void)
 	tcase_add_test(tc, arrays);
 	tcase_add_test(tc, arrays_of_strings_and_structs);
 	tcase_add_test(tc, structs);
+	tcase_add_test(tc, lenses_behind_pointers);
 	tcase_add_test(tc, structs_by_value);
 	tcase_add_test(tc, linked_list);
 	tcase_add_test(tc, recursion);

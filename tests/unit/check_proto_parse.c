@@ -69,6 +69,11 @@ END_TEST
 START_TEST(error_messages)
 {
 	EXPECT_ERRORS("int e1(foo);\n", "t.conf:1: error: unknown type 'foo'\n");
+	EXPECT_ERRORS("int w(format(int*));\nint x(format(array(double, zero)*));\n"
+		      "int y(format(string(array(int, zero)*)));\nint z(format());\n",
+		      "t.conf:1: error: format needs a pointer to an array of characters\n"
+		      "t.conf:2: error: format needs a pointer to an array of characters\n"
+		      "t.conf:4: error: expected a type, got ')'\n");
 	EXPECT_ERRORS("\nint e2(int\n", "t.conf:2: error: expected ')', got end of line\n");
 	EXPECT_ERRORS("blah\n", "t.conf:1: error: unknown type 'blah'\n");
 	EXPECT_ERRORS("int e5(array(int));\n", "t.conf:1: error: expected ',', got ')'\n");

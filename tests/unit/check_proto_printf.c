@@ -21,8 +21,8 @@ START_TEST(floats)
 	for (int i = 0; i < 8; i++)
 		fake_fp(&F, 1.5 + i);
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%g %e %a %E %G %A %f %F|\\n\", 1.5, 2.5, 3.5, "
-		    "4.5, 5.5, 6.5, 7.5, 8.5");
+		    "\"%g %e %a %E %G %A %f %F|\\n\", 1.500000, 2.500000, "
+		    "3.500000, 4.500000, 5.500000, 6.500000, 7.500000, 8.500000");
 }
 END_TEST
 
@@ -38,8 +38,8 @@ START_TEST(mixed)
 	fake_fp(&F, 3.14159);
 	fake_int(&F, fake_str(&F, "ab"));
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%d %ld %g %f %c %x %5.2f %-3s|%%\"..., -5, 123456789, 1.5, "
-		    "2.25, 'q', 0xff, 3.14159, \"ab\"");
+		    "\"%d %ld %g %f %c %x %5.2f %-3s|%%\"..., -5, 123456789, 1.500000, "
+		    "2.250000, 'q', 0xff, 3.141590, \"ab\"");
 }
 END_TEST
 
@@ -76,12 +76,61 @@ START_TEST(pointers_and_chars)
 	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
 		fake_int(&F, v[i]);
 	F.ints[6] = fake_str(&F, "ab");
-	F.ints[10] = fake_str(&F, "x");
-	F.ints[11] = fake_str(&F, "y");
+	static const int32_t x[] = { 'x', 0 }, y[] = { 'y', 0x424, 0 };
+	F.ints[10] = fake_mem(&F, x, sizeof(x));
+	F.ints[11] = fake_mem(&F, y, sizeof(y));
 	OPTS.string_limit = 100;
 	EXPECT_ARGS(PRINTF, "printf",
-		    "\"%o %X %p %p %#x %5s %c %c %C %S %ls %n|\", 010, 0xff, 0, 0x10, 0x11, "
-		    "\"ab\", '\\310', 'z', 'A', \"x\", \"y\", 0x4");
+		    "\"%o %X %p %p %#x %5s %c %c %C %S %ls %n|\", 010, 0xff, nil, 0x10, 0x11, "
+		    "\"ab\", '\\310', 'z', 'A', L\"x\", L\"y\\u0424\", 0x4");
+}
+END_TEST
+
+/* format(T) with a wide string type: the format is read as wide characters and decoded
+ * as a narrow one (wprintf); the string is shown as its T. */
+START_TEST(wide_format)
+{
+	static const uint32_t fmt[] = { '%', 'd', ' ', 0x424, '%', 'l', 's', '|', '%', 's', 0 };
+	static const uint32_t w[] = { 'o', 'k', 0 };
+	static const char *const decl =
+		"typedef wstring_t = string(array(uint, zero)*);\nint wprintf(format(wstring_t));\n";
+
+	fake_int(&F, fake_mem(&F, fmt, sizeof(fmt)));
+	fake_int(&F, 7);
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, fake_str(&F, "n"));
+	EXPECT_ARGS(decl, "wprintf", "L\"%d \\u0424%ls|%s\", 7, L\"ok\", \"n\"");
+	F.nints = 0;
+	fake_int(&F, 0);
+	EXPECT_ARGS(decl, "wprintf", "nil");
+	F.nints = 0;
+	static const uint16_t f16[] = { '%', 'x', 0 };
+	fake_int(&F, fake_mem(&F, f16, sizeof(f16)));
+	fake_int(&F, 255);
+	EXPECT_ARGS("int f(format(string(array(ushort, zero)*)));", "f", "u\"%x\", 0xff");
+	F.nints = 0;
+	fake_int(&F, fake_str(&F, "%c"));
+	fake_int(&F, 'c');
+	EXPECT_ARGS("int f(format(string));", "f", "\"%c\", 'c'");
+}
+END_TEST
+
+/* %lc and %C are a wint_t, %ls and %S a wchar_t string (their precision counts
+ * characters), as in ltrace 0.7.91; a character the locale (C here) cannot show is a
+ * number. */
+START_TEST(wide_conversions)
+{
+	static const int32_t w[] = { 'a', 'b', 'c', 0 };
+
+	fake_int(&F, fake_str(&F, "%lc|%C|%lc|%.2ls|%S|%hc"));
+	fake_int(&F, 'q');
+	fake_int(&F, 0x424);
+	fake_int(&F, (uint64_t)-1);
+	fake_int(&F, fake_mem(&F, w, sizeof(w)));
+	fake_int(&F, 0);
+	fake_int(&F, 'r');
+	EXPECT_ARGS(PRINTF, "printf",
+		    "\"%lc|%C|%lc|%.2ls|%S|%hc\", 'q', 1060, -1, L\"ab\", nil, 'r'");
 }
 END_TEST
 
@@ -172,6 +221,8 @@ TCase *tcase_printf(void)
 
 	tcase_add_test(tc, basic);
 	tcase_add_test(tc, floats);
+	tcase_add_test(tc, wide_conversions);
+	tcase_add_test(tc, wide_format);
 	tcase_add_test(tc, mixed);
 	tcase_add_test(tc, length_modifiers);
 	tcase_add_test(tc, pointers_and_chars);

@@ -51,8 +51,12 @@ END_TEST
 START_TEST(addresses)
 {
 	ints4(0, 1, 5, (uint64_t)-1);
-	EXPECT_ARGS("addr f(addr,addr,file,void*);", "f", "0, 0x1, 0x5, 0xffffffffffffffff");
-	EXPECT_RET("addr f();", "f", "0");
+	EXPECT_ARGS("addr f(addr,addr,file,void*);", "f", "nil, 0x1, 0x5, 0xffffffffffffffff");
+	EXPECT_RET("addr f();", "f", "nil");
+	F.nints = 0;
+	ints4(0, 0, 0, 0);
+	/* Null whatever the pointer, lenses over it included; not an integer. */
+	EXPECT_ARGS("void f(file,void**,hex(addr),hex(ulong));", "f", "nil, nil, nil, 0");
 }
 END_TEST
 
@@ -101,6 +105,21 @@ START_TEST(enums)
 }
 END_TEST
 
+/* A negative enumerator over an unsigned type names the value of the same bits. */
+START_TEST(enums_unsigned_negative)
+{
+	ints4(0xffff, 0xffffffff, 0xfffe, (uint64_t)-1);
+	EXPECT_ARGS("void f(enum[ushort](A=-1,B),enum[uint](C=-1,D),enum[ushort](E=-2),"
+		    "enum[ulong](G=-1));", "f", "A, C, E, G");
+	EXPECT_RET("enum[ushort](A=-1,B) f();", "f", "A");
+	F.nints = 0;
+	ints4(0x1ffff, 0xfffffffe, 0xffff, 0);
+	/* Bits above the type do not count; no name for the others. */
+	EXPECT_ARGS("void f(enum[ushort](A=-1),enum[uint](C=-1),enum[hex(ushort)](H=-2),"
+		    "enum[uint](Z=5));", "f", "A, 4294967294, 0xffff, 0");
+}
+END_TEST
+
 START_TEST(bools)
 {
 	ints4(0, 1, 2, 0x100);
@@ -133,9 +152,9 @@ START_TEST(floats)
 {
 	fake_fp(&F, 1.5);
 	fake_fp(&F, -2.25);
-	EXPECT_ARGS("double f(double,double);", "f", "1.5, -2.25");
-	EXPECT_RET("double f(double,double);", "f", "1.5");
-	EXPECT_ARGS("float f(float,float);", "f", "1.5, -2.25");
+	EXPECT_ARGS("double f(double,double);", "f", "1.500000, -2.250000");
+	EXPECT_RET("double f(double,double);", "f", "1.500000");
+	EXPECT_ARGS("float f(float,float);", "f", "1.500000, -2.250000");
 	F.nfps = 0;
 	fake_fp(&F, 1e-7);
 	fake_fp(&F, 3.25);
@@ -145,28 +164,34 @@ START_TEST(floats)
 	fake_fp(&F, 3.25);
 	fake_fp(&F, 1.25);
 	fake_int(&F, 7);
-	EXPECT_ARGS("double f(int,double,float);", "f", "7, 3.25, 1.25");
-	F.nfps = 0;
-	fake_fp(&F, 1e300);
-	EXPECT_RET("double f();", "f", "1e+300"); /* the shortest form that reads back */
-	F.nfps = 0;
-	fake_fp(&F, 0.1);
-	EXPECT_RET("double f();", "f", "0.1");
-	F.nfps = 0;
-	fake_fp(&F, 1.0 / 3);
-	EXPECT_RET("double f();", "f", "0.3333333333333333");
-	F.nfps = 0;
-	fake_fp(&F, 1024);
-	EXPECT_RET("double f();", "f", "1024"); /* not 1e+03 */
-	F.nfps = 0;
-	fake_fp(&F, -2e15);
-	EXPECT_RET("double f();", "f", "-2000000000000000");
-	F.nfps = 0;
-	fake_fp(&F, 1e16);
-	EXPECT_RET("double f();", "f", "1e+16");
+	EXPECT_ARGS("double f(int,double,float);", "f", "7, 3.250000, 1.250000");
+}
+END_TEST
+
+/* As ltrace prints them: C's %f, six decimals, never an exponent. */
+START_TEST(floats_as_printf_f)
+{
+	static const struct { double d; const char *want; } cases[] = {
+		{ 1e20, "100000000000000000000.000000" },
+		{ 0.1, "0.100000" },
+		{ 1.0 / 3, "0.333333" },
+		{ 1024, "1024.000000" },
+		{ -2e15, "-2000000000000000.000000" },
+		{ 1e-7, "0.000000" },
+		{ -0.0, "-0.000000" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		F.nfps = 0;
+		fake_fp(&F, cases[i].d);
+		EXPECT_RET("double f();", "f", cases[i].want);
+	}
 	F.nfps = 0;
 	fake_fp(&F, 0.1f);
-	EXPECT_RET("float f();", "f", "0.1"); /* a float's own precision: not 0.100000001 */
+	EXPECT_RET("float f();", "f", "0.100000"); /* widened: 0.100000001490116 rounds so */
+	F.nfps = 0;
+	fake_fp(&F, 16777217.0f);
+	EXPECT_RET("float f();", "f", "16777216.000000");
 }
 END_TEST
 
@@ -203,6 +228,7 @@ TCase *tcase_lenses(void)
 
 	tcase_add_test(tc, hex_and_octal);
 	tcase_add_test(tc, enums);
+	tcase_add_test(tc, enums_unsigned_negative);
 	tcase_add_test(tc, bools);
 	tcase_add_test(tc, bitvecs);
 	return tc;
@@ -213,5 +239,6 @@ TCase *tcase_floats(void)
 	TCase *tc = tcase_create("floats");
 
 	tcase_add_test(tc, floats);
+	tcase_add_test(tc, floats_as_printf_f);
 	return tc;
 }

@@ -2,11 +2,11 @@ PID +++ exited (status 0) +++
 PID __cxa_finalize(0xADDR) = <void>
 PID getpid() = PID
 PID printf("%ld %ld\n", 5050, 9900) = 10
-PID pthread_create(0xADDR, 0, 0xADDR, 0xADDR) = 0
-PID pthread_create(0xADDR, 0, 0xADDR, 0xADDR) = 0
+PID pthread_create(0xADDR, nil, 0xADDR, 0xADDR) = 0
+PID pthread_create(0xADDR, nil, 0xADDR, 0xADDR) = 0
 PID pthread_join(0xADDR, 0xADDR) = 0
 PID pthread_join(0xADDR, 0xADDR) = 0
-PID setvbuf(0xADDR, 0, 2, 0) = 0
+PID setvbuf(0xADDR, nil, 2, 0) = 0
 TID +++ exited (status 0) +++
 TID +++ exited (status 0) +++
 TID bench_add(1, 0) = 1
