@@ -28,6 +28,8 @@ enum bp_role {
 	BP_ROLE_LIBS = 4,   /* the dynamic loader's hook: the list of libraries changed */
 	BP_ROLE_DIRECT = 8, /* a function's entry, for calls from some objects (-fno-plt) */
 	BP_ROLE_START = 16, /* the program's entry point: relocations are done */
+	BP_ROLE_RESOLVER = 32, /* an IFUNC's resolver (-x): its return value is the function
+				* to trace, under the IFUNC's name (`ifunc`) */
 };
 
 /* A traced function as shown at a breakpoint. */
@@ -59,6 +61,7 @@ struct breakpoint {
 	uint8_t insn[16];
 	uint8_t insn_len;
 	struct bp_callee callee;   /* BP_ROLE_CALL: the function */
+	struct bp_callee ifunc;    /* BP_ROLE_RESOLVER: the IFUNC, as its choice is shown */
 	struct bp_callee *callers; /* BP_ROLE_DIRECT: one per calling object (owned) */
 	size_t ncallers;
 };

@@ -15,18 +15,19 @@
 #include "proc/scratch_map.h"
 #include "proc/session.h"
 
-/* Whether frame f, found on the stack at a new call (sp, ret_addr, name), is over: its
- * stack has been given back (longjmp, exceptions), or it is at the very same stack
- * pointer. There it is the same call met again at another breakpoint (a PLT stub, then
- * the -x entry that the stub jumps to; a tail call made at once) only if it has the same
- * return address, another name, and was entered at the thread's hit before this one:
- * else it is a call left by longjmp, and another made at the same depth. */
+/* Whether frame f, found on the stack at a new call (sp, ret_addr, caught at breakpoint
+ * at), is over: its stack has been given back (longjmp, exceptions), or it is at the very
+ * same stack pointer. There it is the same call met again at another breakpoint (a PLT
+ * stub, then the -x entry that the stub jumps to; a tail call made at once) only if it
+ * has the same return address, was caught at another breakpoint, and was entered at the
+ * thread's hit before this one: else it is a call left by longjmp, and another made at
+ * the same depth. */
 static bool frame_over(const struct thread *t, const struct frame *f, taddr_t sp,
-		       taddr_t ret_addr, const char *name)
+		       taddr_t ret_addr, taddr_t at)
 {
 	if (f->entry_sp != sp)
 		return f->entry_sp < sp;
-	return f->ret_addr != ret_addr || f->name == name || f->entry_hit + 1 != t->hits;
+	return f->ret_addr != ret_addr || f->at == at || f->entry_hit + 1 != t->hits;
 }
 
 int bp_displace(struct thread *t, struct breakpoint *bp, const uint8_t *code, size_t n,
@@ -131,19 +132,20 @@ static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, tad
 	c->proto_known = true;
 }
 
-static void on_call(struct thread *t, const struct bp_callee *bp, const struct arch_regs *regs,
-		    taddr_t ret_addr)
+static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
+		    const struct arch_regs *regs, taddr_t ret_addr)
 {
 	struct strbuf sb = STRBUF_INIT;
 	taddr_t sp = arch_sp(regs);
 
 	struct frame *top;
-	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, bp->name))
+	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, at))
 		thread_drop(t);
 	struct frame *f = thread_push(t);
 	f->ret_addr = ret_addr;
 	f->entry_sp = sp;
 	f->entry_hit = t->hits;
+	f->at = at;
 	f->name = bp->name;
 	f->func = bp->func;
 	f->proto = bp->proto;
@@ -171,6 +173,28 @@ static void on_call(struct thread *t, const struct bp_callee *bp, const struct a
 	f->has_return_bp = rbp != NULL;
 	if (rbp == NULL)
 		output_no_return(f);
+}
+
+/* An IFUNC's resolver is entered: a frame that shows nothing, for its return. */
+static void on_resolver(struct thread *t, const struct bp_callee *ifunc, taddr_t at,
+			const struct arch_regs *regs, taddr_t ret_addr)
+{
+	taddr_t sp = arch_sp(regs);
+	struct frame *top;
+
+	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, at))
+		thread_drop(t);
+	if (bp_return_site(t, ret_addr) == NULL)
+		return;
+	struct frame *f = thread_push(t);
+	f->ret_addr = ret_addr;
+	f->entry_sp = sp;
+	f->entry_hit = t->hits;
+	f->at = at;
+	f->name = ifunc->name;
+	f->func = ifunc->func;
+	f->sym = ifunc->sym;
+	f->resolver = true;
 }
 
 static bool returns_here(const struct frame *f, taddr_t addr, taddr_t sp)
@@ -228,7 +252,15 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	 * PLT call and the -x entry of the function it calls, a call and the one its callee
 	 * makes as a tail call. */
 	while ((f = thread_top(t)) != NULL && returns_here(f, addr, sp)) {
-		show_return(t, f, regs);
+		if (f->resolver) {
+			struct bp_callee ifunc = { .name = f->name, .func = f->func, .sym = f->sym };
+			plan_ifunc_choice(t, &ifunc, arch_return_value(regs));
+			/* The resolver's stops do not count: a PLT call and the entry of the
+			 * function chosen for it stay one call (frame_over). */
+			t->hits = f->entry_hit - 1;
+		} else {
+			show_return(t, f, regs);
+		}
 		thread_pop(t);
 	}
 }
@@ -270,7 +302,8 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 		if (mem_read2(p->pid, bp->slot, &target, sizeof(target),
 			      arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr)) < 0)
 			return -1;
-	} else if (bp->resume == BP_RESUME_OUT_OF_LINE && (bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT))) {
+	} else if (bp->resume == BP_RESUME_OUT_OF_LINE &&
+		   (bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT | BP_ROLE_RESOLVER))) {
 		/* A function's entry: with the return address, the rest of the instruction we
 		 * run a copy of, in the same read; the program may have rewritten it. */
 		uint8_t now[sizeof(bp->insn)];
@@ -286,16 +319,20 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 	}
 	if ((bp->roles & BP_ROLE_CALL) && shown) {
 		resolve_proto(t, &bp->callee, bp->addr, ret_addr);
-		on_call(t, &bp->callee, regs, ret_addr);
+		on_call(t, &bp->callee, bp->addr, regs, ret_addr);
 	} else if ((bp->roles & BP_ROLE_DIRECT) && shown) {
 		struct bp_callee *c = bp_caller_of(bp, ret_addr);
 		if (c != NULL) {
 			resolve_proto(t, c, bp->addr, ret_addr);
-			on_call(t, c, regs, ret_addr);
+			on_call(t, c, bp->addr, regs, ret_addr);
 		}
 	}
-	if (bp->roles & BP_ROLE_START)
+	if ((bp->roles & BP_ROLE_RESOLVER) && shown)
+		on_resolver(t, &bp->ifunc, bp->addr, regs, ret_addr);
+	if (bp->roles & BP_ROLE_START) {
 		plan_direct_calls(t);
+		plan_bound_ifuncs(t);
+	}
 	if (bp->roles & BP_ROLE_LIBS)
 		libraries_update(t);
 	if (target == arch_pc(regs))

@@ -156,6 +156,85 @@ struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char *
 	return bp;
 }
 
+static struct breakpoint *plan_role(struct thread *t, taddr_t addr, enum bp_role role,
+				    const char *what);
+
+/* -x on an IFUNC: the function its resolver returns is traced under the IFUNC's name,
+ * from each return of the resolver on (the loader calls it when it binds a call). */
+static void plan_resolver(struct thread *t, const struct library *lib,
+			  const struct func_symbol *f)
+{
+	struct breakpoint *bp = plan_role(t, f->value + lib->bias, BP_ROLE_RESOLVER, f->name);
+
+	if (bp != NULL)
+		name_callee(&bp->ifunc, lib, f->source, true);
+}
+
+void plan_ifunc_choice(struct thread *t, const struct bp_callee *ifunc, taddr_t impl)
+{
+	const char *why = NULL;
+	struct breakpoint *bp = plan_out_of_line(t, impl, &why);
+
+	if (bp == NULL) {
+		fprintf(stderr, "ltrace: cannot trace %s: %s\n", ifunc->func, why);
+		return;
+	}
+	if (bp->roles & BP_ROLE_CALL)
+		return; /* chosen before (or selected under its own name) */
+	bool planted = bp->roles != 0;
+	bp->roles |= BP_ROLE_CALL;
+	bp->callee = (struct bp_callee){ .name = ifunc->name, .func = ifunc->func,
+					 .sym = ifunc->sym, .defined_here = true };
+	if (!planted)
+		plant(process_vm(t->proc), bp, ifunc->func);
+}
+
+/* Resolvers that ran before our breakpoints were there (relocations, and calls bound
+ * before -p): their choice is in the GOT slots that call the IFUNC, those of the other
+ * objects and the IRELATIVE ones of its own (a slot still unbound points into the
+ * caller's own PLT: it is bound later, through the resolver). */
+static void plan_bound_ifunc(struct thread *t, const struct library *lib,
+			     const struct func_symbol *f)
+{
+	struct process *p = process_vm(t->proc);
+	struct bp_callee ifunc = { .defined_here = true };
+	taddr_t lo = lib->img->lo + lib->bias, hi = lib->img->hi + lib->bias;
+
+	name_callee(&ifunc, lib, f->source, true);
+	for (const struct library *o = p->libs; o != NULL; o = o->next) {
+		for (size_t k = 0; k < 2; k++) {
+			const struct plt_entry *es = k == 0 ? o->img->plt : o->img->direct;
+			size_t n = k == 0 ? o->img->nplt : o->img->ndirect;
+			for (size_t i = 0; i < n; i++) {
+				taddr_t v = 0;
+				if ((o == lib && !es[i].irelative) ||
+				    strcmp(es[i].name, f->name) != 0 ||
+				    mem_read(p->pid, es[i].slot + o->bias, &v, sizeof(v)) !=
+					    (ssize_t)sizeof(v) ||
+				    v < lo || v >= hi || v == f->value + lib->bias)
+					continue;
+				plan_ifunc_choice(t, &ifunc, v);
+			}
+		}
+	}
+}
+
+void plan_bound_ifuncs(struct thread *t)
+{
+	const struct selection *s = &session.select;
+
+	if (s->nx == 0)
+		return;
+	for (const struct library *l = process_vm(t->proc)->libs; l != NULL; l = l->next) {
+		struct filter_object obj = object_of(l);
+		for (size_t i = 0; i < l->img->nsyms; i++) {
+			const struct func_symbol *f = &l->img->syms[i];
+			if (f->ifunc && any_match(s->x, s->nx, f->source, &obj))
+				plan_bound_ifunc(t, l, f);
+		}
+	}
+}
+
 static void plan_entries(struct thread *t, const struct library *lib)
 {
 	const struct selection *s = &session.select;
@@ -170,10 +249,14 @@ static void plan_entries(struct thread *t, const struct library *lib)
 		const struct func_symbol *f = &lib->img->syms[i];
 		/* A clone gcc made (foo.isra.0, foo.localalias) is foo, for -x and as shown;
 		 * a .cold part is not an entry at all. */
-		if (f->ifunc || f->clone == CLONE_COLD ||
+		if (f->clone == CLONE_COLD ||
 		    !(any_match(s->x, s->nx, f->source, &obj) ||
 		      (f->source != f->name && any_match(s->x, s->nx, f->name, &obj))))
 			continue;
+		if (f->ifunc) {
+			plan_resolver(t, lib, f);
+			continue;
+		}
 		struct breakpoint *bp = plan_out_of_line(t, f->value + lib->bias, &why);
 		if (bp == NULL) {
 			fprintf(stderr, "ltrace: cannot trace %s: %s\n", f->name, why);

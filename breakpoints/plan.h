@@ -12,6 +12,7 @@
 
 struct thread;
 struct library;
+struct bp_callee;
 struct filter;
 
 struct selection {
@@ -35,6 +36,12 @@ void plan_new_objects(struct thread *t);
  * the caller's to set; 0 roles: not planted yet). NULL, with *why, if it cannot be.
  */
 struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char **why);
+
+/* An IFUNC's resolver returned impl: trace it as the IFUNC (ifunc: its names). */
+void plan_ifunc_choice(struct thread *t, const struct bp_callee *ifunc, taddr_t impl);
+/* At the program's entry point and after -p: the IFUNCs selected by -x whose calls are
+ * already bound (plan_ifunc_choice). */
+void plan_bound_ifuncs(struct thread *t);
 
 /* The dynamic loader's hook at addr. */
 void plan_hook(struct thread *t, taddr_t addr);

@@ -12,6 +12,8 @@ struct plt_entry {
 	taddr_t addr; /* link-time address of the stub (add the load bias) */
 	taddr_t slot; /* link-time address of the GOT slot it jumps through */
 	char *name;   /* the symbol, without version */
+	bool irelative; /* an IRELATIVE slot (an IFUNC of the object itself): bound when the
+			 * object is relocated */
 };
 
 struct image {

@@ -11,6 +11,7 @@ struct slot_name {
 	const char *name; /* points into the ELF's string table */
 	bool func;        /* the symbol is a function (not data such as stdout) */
 	bool stub;        /* a PLT stub jumps through it */
+	bool irelative;   /* an IRELATIVE relocation: bound when the object is relocated */
 };
 
 struct slot_names {
@@ -42,13 +43,14 @@ static Elf_Scn *find_section(Elf *elf, const char *name, GElf_Shdr *sh)
 	return NULL;
 }
 
-static void add_name(struct slot_names *names, taddr_t slot, const char *name, bool func)
+static void add_name(struct slot_names *names, taddr_t slot, const char *name, bool func,
+		     bool irelative)
 {
 	if (names->n == names->cap) {
 		names->cap = names->cap ? 2 * names->cap : 64;
 		names->v = xrealloc(names->v, names->cap * sizeof(*names->v));
 	}
-	names->v[names->n++] = (struct slot_name){ slot, name, func, false };
+	names->v[names->n++] = (struct slot_name){ slot, name, func, false, irelative };
 }
 
 /* An IRELATIVE slot: its addend is the resolver of an IFUNC symbol; use that name. */
@@ -58,7 +60,7 @@ static void add_irelative(const GElf_Rela *r, const struct func_symbol *syms, si
 	const struct func_symbol *s = symbols_at(syms, nsyms, (taddr_t)r->r_addend);
 
 	if (s != NULL)
-		add_name(names, r->r_offset, s->name, true);
+		add_name(names, r->r_offset, s->name, true, true);
 }
 
 /* Add the named JUMP_SLOT / GLOB_DAT / IRELATIVE relocations of one RELA section. */
@@ -91,13 +93,13 @@ static void add_relocations(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh,
 		const char *name = elf_strptr(elf, symsh.sh_link, sym.st_name);
 		if (name == NULL || *name == '\0')
 			continue;
-		add_name(names, r.r_offset, name, GELF_ST_TYPE(sym.st_info) == STT_FUNC);
+		add_name(names, r.r_offset, name, GELF_ST_TYPE(sym.st_info) == STT_FUNC, false);
 	}
 }
 
 static struct slot_name *find_slot(const struct slot_names *names, taddr_t slot)
 {
-	struct slot_name key = { slot, NULL, false, false };
+	struct slot_name key = { slot, NULL, false, false, false };
 
 	return bsearch(&key, names->v, names->n, sizeof(key), by_slot);
 }
@@ -107,13 +109,13 @@ struct plt_list {
 	size_t n, cap;
 };
 
-static void list_add(struct plt_list *l, taddr_t addr, taddr_t slot, const char *name)
+static void list_add(struct plt_list *l, taddr_t addr, const struct slot_name *s)
 {
 	if (l->n == l->cap) {
 		l->cap = l->cap ? 2 * l->cap : 64;
 		l->v = xrealloc(l->v, l->cap * sizeof(*l->v));
 	}
-	l->v[l->n++] = (struct plt_entry){ addr, slot, xstrdup(name) };
+	l->v[l->n++] = (struct plt_entry){ addr, s->slot, xstrdup(s->name), s->irelative };
 }
 
 static void scan_stubs(Elf *elf, const char *secname, size_t default_entsize,
@@ -134,7 +136,7 @@ static void scan_stubs(Elf *elf, const char *secname, size_t default_entsize,
 		if (s == NULL)
 			continue;
 		s->stub = true;
-		list_add(out, addr, slot, s->name);
+		list_add(out, addr, s);
 	}
 }
 
@@ -144,7 +146,7 @@ static void collect_direct(const struct slot_names *names, struct plt_list *out)
 	for (size_t i = 0; i < names->n; i++)
 		if (names->v[i].func && !names->v[i].stub &&
 		    (i == 0 || names->v[i - 1].slot != names->v[i].slot))
-			list_add(out, 0, names->v[i].slot, names->v[i].name);
+			list_add(out, 0, &names->v[i]);
 }
 
 void plt_read(Elf *elf, const struct func_symbol *syms, size_t nsyms, struct image *img)

@@ -95,8 +95,10 @@ void libraries_start(struct thread *t, bool now)
 		main_lib->planned = true;
 		plan_object(t, main_lib);
 	}
-	if (now)
+	if (now) {
 		plan_direct_calls(t);
+		plan_bound_ifuncs(t);
+	}
 	else if (main_lib->img->ndirect > 0 || base != 0)
 		plan_start(t, p->exe->entry + p->bias);
 }

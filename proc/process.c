@@ -140,6 +140,10 @@ void thread_drop(struct thread *t)
 	if (t->depth == 0)
 		return;
 	const struct frame *f = &t->stack[t->depth - 1];
+	if (f->resolver) {
+		thread_pop(t);
+		return;
+	}
 	struct output_event e = { .pid = t->proc != NULL ? t->proc->pid : t->tid, .tid = t->tid,
 				  .token = f, .name = f->name, .func = f->func };
 	if (f->entry_ts != 0) {

@@ -21,8 +21,12 @@ struct proto;
 struct frame {
 	taddr_t ret_addr; /* where it returns to */
 	taddr_t entry_sp; /* stack pointer at entry: tells this frame from a recursive one */
+	taddr_t at;       /* the breakpoint that caught the call */
 	const char *name;
 	const char *func; /* the function alone, for a resumed line and -c */
+	const char *sym;  /* resolver: the IFUNC symbol */
+	bool resolver;    /* not a traced call: an IFUNC's resolver, whose return value is
+			   * the function to trace as sym (name, func) */
 	const struct proto *proto;
 	bool has_return_bp; /* false: we could not catch its return */
 	uint64_t entry_ts;  /* ns since the epoch at the call, when timed (-c, -T...); or 0 */

@@ -25,6 +25,8 @@ int arch_set_pc_only(pid_t tid, struct arch_regs *regs, taddr_t pc);
 taddr_t arch_pc(const struct arch_regs *regs);
 void arch_set_pc(struct arch_regs *regs, taddr_t pc);
 taddr_t arch_sp(const struct arch_regs *regs);
+/* The integer (or pointer) a function returned, at its return. */
+taddr_t arch_return_value(const struct arch_regs *regs);
 
 /* The address of the breakpoint instruction that trapped, from the pc at the trap stop. */
 taddr_t arch_trap_address(taddr_t pc);

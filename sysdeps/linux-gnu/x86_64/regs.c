@@ -246,6 +246,11 @@ void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uin
 	regs->r.r9 = args[5];
 }
 
+taddr_t arch_return_value(const struct arch_regs *regs)
+{
+	return regs->r.rax;
+}
+
 int64_t arch_syscall_result(const struct arch_regs *regs)
 {
 	return (int64_t)regs->r.rax;
