@@ -132,13 +132,13 @@ static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, tad
 	c->proto_known = true;
 }
 
-static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
-		    const struct arch_regs *regs, taddr_t ret_addr)
+/* A call of c, caught at breakpoint at, is entered: drop the frames it shows are over,
+ * push its own. */
+static struct frame *enter(struct thread *t, const struct bp_callee *c, taddr_t at,
+			   taddr_t sp, taddr_t ret_addr)
 {
-	struct strbuf sb = STRBUF_INIT;
-	taddr_t sp = arch_sp(regs);
-
 	struct frame *top;
+
 	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, at))
 		thread_drop(t);
 	struct frame *f = thread_push(t);
@@ -146,8 +146,18 @@ static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
 	f->entry_sp = sp;
 	f->entry_hit = t->hits;
 	f->at = at;
-	f->name = bp->name;
-	f->func = bp->func;
+	f->name = c->name;
+	f->func = c->func;
+	f->sym = c->sym;
+	return f;
+}
+
+static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
+		    const struct arch_regs *regs, taddr_t ret_addr)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct frame *f = enter(t, bp, at, arch_sp(regs), ret_addr);
+
 	f->proto = bp->proto;
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
 				  .name = bp->name, .func = bp->func, .call_site = ret_addr,
@@ -179,22 +189,11 @@ static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
 static void on_resolver(struct thread *t, const struct bp_callee *ifunc, taddr_t at,
 			const struct arch_regs *regs, taddr_t ret_addr)
 {
-	taddr_t sp = arch_sp(regs);
-	struct frame *top;
+	struct frame *f = enter(t, ifunc, at, arch_sp(regs), ret_addr);
 
-	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, at))
-		thread_drop(t);
-	if (bp_return_site(t, ret_addr) == NULL)
-		return;
-	struct frame *f = thread_push(t);
-	f->ret_addr = ret_addr;
-	f->entry_sp = sp;
-	f->entry_hit = t->hits;
-	f->at = at;
-	f->name = ifunc->name;
-	f->func = ifunc->func;
-	f->sym = ifunc->sym;
 	f->resolver = true;
+	if (bp_return_site(t, ret_addr) == NULL)
+		thread_pop(t);
 }
 
 static bool returns_here(const struct frame *f, taddr_t addr, taddr_t sp)

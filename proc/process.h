@@ -24,7 +24,7 @@ struct frame {
 	taddr_t at;       /* the breakpoint that caught the call */
 	const char *name;
 	const char *func; /* the function alone, for a resumed line and -c */
-	const char *sym;  /* resolver: the IFUNC symbol */
+	const char *sym;  /* the symbol (for a resolver: the IFUNC) */
 	bool resolver;    /* not a traced call: an IFUNC's resolver, whose return value is
 			   * the function to trace as sym (name, func) */
 	const struct proto *proto;
