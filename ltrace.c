@@ -19,11 +19,11 @@
 #include "output/demangle.h"
 #include "output/output.h"
 #include "proc/attach.h"
-#include "proc/config.h"
+#include "proto/resolve.h"
 #include "proc/events.h"
 #include "proc/launch.h"
-#include "proc/process.h"
-#include "proc/session.h"
+#include "tracee/process.h"
+#include "session/session.h"
 #include "syscalls/syscalls.h"
 #include "sysdeps/arch.h"
 
@@ -376,7 +376,7 @@ int main(int argc, char **argv)
 	/* As ltrace: with -f, and with -p into a file; with -p of several processes too. */
 	output_show_pids(session.follow_forks || (o.nattach > 0 && o.output != NULL) ||
 			 o.nattach > 1);
-	session.protos = config_load();
+	session.protos = config_load(output_message);
 	if (session.protos == NULL)
 		goto out;
 	signal(SIGPIPE, SIG_IGN);

@@ -9,11 +9,32 @@
 #include "output/json.h"
 #include "output/output.h"
 #include "breakpoints/plan.h"
-#include "proc/config.h"
-#include "proc/libraries.h"
-#include "proc/memory.h"
-#include "proc/scratch_map.h"
-#include "proc/session.h"
+#include "proto/resolve.h"
+#include "elf/loaded.h"
+#include "tracee/memory.h"
+#include "tracee/scratch_map.h"
+#include "session/session.h"
+
+/* Pop the top frame of a call that will never return (left by longjmp or a throw, or the
+ * thread is gone): the output learns of it (-c counts it). */
+static void thread_drop(struct thread *t)
+{
+	if (t->depth == 0)
+		return;
+	const struct frame *f = &t->stack[t->depth - 1];
+	if (f->resolver) {
+		thread_pop(t);
+		return;
+	}
+	struct output_event e = { .pid = t->proc != NULL ? t->proc->pid : t->tid, .tid = t->tid,
+				  .token = f, .name = f->name, .func = f->func };
+	if (f->entry_ts != 0) {
+		e.ts = output_now();
+		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
+	}
+	output_unreturned(&e);
+	thread_pop(t);
+}
 
 /* Whether frame f, found on the stack at a new call (sp, ret_addr, caught at breakpoint
  * at), is over: its stack has been given back (longjmp, exceptions), or it is at the very
@@ -106,7 +127,7 @@ static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 	struct arch_args st;
 	struct mem_window win;
 
-	arch_args_call(&cur, &st, t->tid, regs);
+	arch_args_call(&cur, &st, t->tid, regs, mem_read);
 	cursor_for_stop(&cur, &win, raw);
 	if (f->proto == NULL) {
 		proto_format_args(sb, f->proto, &cur, &session.fmt);
@@ -123,12 +144,12 @@ static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, tad
 	if (c->proto_known || c->sym == NULL || !output_formats_values())
 		return;
 	struct process *p = process_vm(t->proc);
-	const struct library *lib = library_at(p, c->defined_here ? at : ret_addr);
+	const struct library *lib = library_at(p->libs, c->defined_here ? at : ret_addr);
 	if (c->defined_here)
 		c->proto = prototype_defined_in(lib, c->sym, lib != NULL ? at - lib->bias : 0,
 						!c->clone);
 	else
-		c->proto = prototype_for(p, lib, c->sym);
+		c->proto = prototype_for(p->libs, lib, c->sym);
 	c->proto_known = true;
 }
 
@@ -218,7 +239,7 @@ static void show_return(struct thread *t, struct frame *f, const struct arch_reg
 		struct arg_cursor cur;
 		struct arch_args st;
 		struct mem_window win;
-		arch_args_return(&cur, &st, t->tid, regs);
+		arch_args_return(&cur, &st, t->tid, regs, mem_read);
 		cursor_for_stop(&cur, &win, &raw);
 		if (f->call != NULL) { /* output arguments: read now, after the call wrote them */
 			proto_call_return(f->call, &cur);
@@ -282,7 +303,13 @@ static void refresh_copy(struct thread *t, struct breakpoint *bp)
 		bp_take_copy(bp, &copy);
 }
 
-int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
+void bp_calls_over(struct thread *t)
+{
+	while (t->depth > 0)
+		thread_drop(t);
+}
+
+int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool *libs_changed)
 {
 	struct process *p = t->proc;
 	bool shown = p->state == PROC_TRACED;
@@ -332,8 +359,7 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs)
 		plan_direct_calls(t);
 		plan_bound_ifuncs(t);
 	}
-	if (bp->roles & BP_ROLE_LIBS)
-		libraries_update(t);
+	*libs_changed = (bp->roles & BP_ROLE_LIBS) != 0;
 	if (target == arch_pc(regs))
 		return 0; /* goes on from where it trapped: no register to change */
 	return arch_set_pc_only(t->tid, regs, target);

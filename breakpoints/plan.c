@@ -4,17 +4,17 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "breakpoints/breakpoint.h"
+#include "tracee/breakpoint.h"
 #include "breakpoints/hit.h"
 #include "common/intern.h"
 #include "common/strbuf.h"
 #include "filter/filter.h"
 #include "output/demangle.h"
-#include "proc/libraries.h"
-#include "proc/memory.h"
-#include "proc/process.h"
-#include "proc/scratch_map.h"
-#include "proc/session.h"
+#include "elf/loaded.h"
+#include "tracee/memory.h"
+#include "tracee/process.h"
+#include "tracee/scratch_map.h"
+#include "session/session.h"
 #include "sysdeps/arch.h"
 
 static struct filter_object object_of(const struct library *lib)

@@ -13,17 +13,6 @@
 struct thread;
 struct library;
 struct bp_callee;
-struct filter;
-
-struct selection {
-	struct filter **e; /* -e: PLT calls, OR-ed */
-	size_t ne;
-	struct filter **l; /* -l: "@PATTERN" filters naming the callee's library */
-	size_t nl;
-	struct filter **x; /* -x: function entries */
-	size_t nx;
-	bool no_default;   /* -L: no implicit -e @MAIN */
-};
 
 /* Plant what the selection asks for in lib (thread t of its process is stopped). */
 void plan_object(struct thread *t, struct library *lib);

@@ -11,7 +11,7 @@
 
 #include "common/strbuf.h"
 #include "output/output.h"
-#include "proto/proto.h"
+#include "common/arg_cursor.h"
 
 /* Append s as a JSON string (quoted); bytes above 0x7f become \u00XX. */
 void json_string(struct strbuf *out, const char *s);

@@ -10,12 +10,12 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
-#include "breakpoints/breakpoint.h"
+#include "tracee/breakpoint.h"
 #include "output/output.h"
 #include "proc/exec.h"
-#include "proc/memory.h"
-#include "proc/process.h"
-#include "proc/scratch_map.h"
+#include "tracee/memory.h"
+#include "tracee/process.h"
+#include "tracee/scratch_map.h"
 #include "proc/syscalls.h"
 #include "sysdeps/arch.h"
 

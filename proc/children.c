@@ -9,8 +9,8 @@
 
 #include "output/output.h"
 #include "proc/libraries.h"
-#include "proc/memory.h"
-#include "proc/session.h"
+#include "tracee/memory.h"
+#include "session/session.h"
 #include "proc/syscalls.h"
 
 /* The thread-group id of tid, from /proc; -1 if unknown. */

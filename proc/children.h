@@ -4,7 +4,7 @@
 
 #include <sys/types.h>
 
-#include "proc/process.h"
+#include "tracee/process.h"
 
 /* parent reported a PTRACE_EVENT_CLONE/FORK/VFORK creating child. */
 void children_created(struct thread *parent, int event, pid_t child);

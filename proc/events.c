@@ -15,8 +15,9 @@
 #include "proc/children.h"
 #include "proc/exec.h"
 #include "proc/launch.h"
-#include "proc/process.h"
-#include "proc/session.h"
+#include "proc/libraries.h"
+#include "tracee/process.h"
+#include "session/session.h"
 #include "proc/syscalls.h"
 
 static const char *launched_command;
@@ -65,6 +66,7 @@ static void thread_gone(struct thread *t, int status)
 							: 128 + WTERMSIG(status);
 		session.have_exit_status = true;
 	}
+	bp_calls_over(t);
 	thread_free(t);
 	if (p->threads == 0)
 		process_free(p);
@@ -100,9 +102,12 @@ static void on_trap(struct thread *t)
 		resume(t, SIGTRAP);
 		return;
 	}
-	if (bp_hit(t, bp, &regs) < 0)
+	bool libs_changed = false;
+	if (bp_hit(t, bp, &regs, &libs_changed) < 0)
 		fprintf(stderr, "ltrace: %d: cannot step past the breakpoint at %#" PRIxTADDR
 			": %s\n", (int)t->tid, at, strerror(errno));
+	if (libs_changed)
+		libraries_update(t);
 	resume(t, 0);
 }
 
@@ -133,7 +138,7 @@ static void on_event(struct thread *t, int event)
 		}
 		if (t->proc->state == PROC_TRACED)
 			output_exec(t->tid);
-		thread_clear_stack(t);
+		bp_calls_over(t);
 		t->proc->state = PROC_TRACED;
 		if (exec_begin(t) < 0)
 			fprintf(stderr, "ltrace: %d: cannot read the new program: "

@@ -12,11 +12,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "proc/inject.h"
+#include "tracee/inject.h"
 #include "proc/libraries.h"
-#include "proc/memory.h"
-#include "proc/scratch_map.h"
-#include "proc/session.h"
+#include "tracee/memory.h"
+#include "tracee/scratch_map.h"
+#include "session/session.h"
 
 static struct image *read_executable(pid_t pid)
 {

@@ -1,7 +1,7 @@
 #ifndef LTRACE_EXEC_H
 #define LTRACE_EXEC_H
 
-#include "proc/process.h"
+#include "tracee/process.h"
 #include "sysdeps/arch.h"
 
 /*

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "proc/process.h"
+#include "tracee/process.h"
 #include "proc/syscalls.h"
 #include "syscalls/syscalls.h"
 

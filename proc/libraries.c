@@ -9,8 +9,8 @@
 
 #include "breakpoints/plan.h"
 #include "common/xalloc.h"
-#include "proc/memory.h"
-#include "proc/process.h"
+#include "tracee/memory.h"
+#include "tracee/process.h"
 #include "sysdeps/arch.h"
 
 #define RT_CONSISTENT 0
@@ -177,40 +177,4 @@ void libraries_update(struct thread *t)
 	}
 	/* Planned once all are known: -l looks at what the other libraries define. */
 	plan_new_objects(t);
-}
-
-const struct library *library_at(const struct process *p, taddr_t addr)
-{
-	for (const struct library *l = p->libs; l != NULL; l = l->next)
-		if (addr >= l->img->lo + l->bias && addr < l->img->hi + l->bias)
-			return l;
-	return NULL;
-}
-
-void libraries_free(struct process *p)
-{
-	struct library *next;
-
-	for (struct library *l = p->libs; l != NULL; l = next) {
-		next = l->next;
-		image_free(l->img);
-		free(l);
-	}
-	p->libs = NULL;
-	p->r_debug = 0;
-}
-
-struct library *libraries_copy(const struct library *libs)
-{
-	struct library *head = NULL, **tail = &head;
-
-	for (; libs != NULL; libs = libs->next) {
-		struct library *c = xmalloc(sizeof(*c));
-		*c = *libs;
-		c->img = image_ref(libs->img);
-		c->next = NULL;
-		*tail = c;
-		tail = &c->next;
-	}
-	return head;
 }

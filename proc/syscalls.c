@@ -10,8 +10,8 @@
 #include "common/intern.h"
 #include "common/strbuf.h"
 #include "output/output.h"
-#include "proc/memory.h"
-#include "proc/session.h"
+#include "tracee/memory.h"
+#include "session/session.h"
 #include "sysdeps/arch.h"
 #include "syscalls/syscalls.h"
 

@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "proc/process.h"
+#include "tracee/process.h"
 
 /* The PTRACE_O_* options -S needs (none without it); with_seccomp for a launched program
  * that gets the filter. */

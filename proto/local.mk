@@ -9,4 +9,5 @@ libltrace_a_SOURCES += proto/proto.h \
 	proto/call.c proto/call.h proto/call_format.c proto/printf.c \
 	proto/format.c proto/format.h proto/format_compound.c proto/format_string.c \
 	proto/format_lens.c proto/format_bitvec.c proto/escape.c \
-	proto/dwarf.c proto/dwarf.h
+	proto/dwarf.c proto/dwarf.h \
+	proto/resolve.c proto/resolve.h proto/config_paths.c proto/config_paths.h

@@ -13,7 +13,7 @@
 
 #include "arch-regs.h" /* struct arch_regs, struct arch_fpregs, ARCH_* constants */
 #include "common/taddr.h"
-#include "proto/proto.h"
+#include "common/arg_cursor.h"
 
 /* Registers: one system call each way. Return 0, or -1 with errno. */
 int arch_get_regs(pid_t tid, struct arch_regs *regs);
@@ -48,8 +48,11 @@ int arch_unwind_caller_reg(const struct arch_regs *regs, taddr_t ret_addr, int r
  * Argument cursors for the prototype formatter. The state lives in the caller's
  * struct arch_args; the cursor is valid while regs and args live.
  */
+/* How the cursor reads tracee memory (bytes read, or -1). */
+typedef ssize_t (*arch_mem_reader)(pid_t tid, taddr_t addr, void *buf, size_t len);
 struct arch_args {
 	pid_t tid;
+	arch_mem_reader read;
 	const struct arch_regs *regs;
 	unsigned next_int;  /* integer-class registers used */
 	unsigned next_fp;   /* floating-point registers used */
@@ -58,9 +61,9 @@ struct arch_args {
 	struct arch_fpregs fp;
 };
 void arch_args_call(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
-		    const struct arch_regs *regs);
+		    const struct arch_regs *regs, arch_mem_reader read);
 void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
-		      const struct arch_regs *regs);
+		      const struct arch_regs *regs, arch_mem_reader read);
 
 /* The GOT slot a PLT entry jumps through: 0 and *slot set, or -1 if code is no PLT stub.
  * code holds len bytes read from link-time address addr. */

@@ -1,11 +1,11 @@
-/* Where prototype files are looked for (proc/config_paths.c), over fake environments. */
+/* Where prototype files are looked for (proto/config_paths.c), over fake environments. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "proc/config_paths.h"
+#include "proto/config_paths.h"
 #include "proto/proto.h"
 
 static struct path_list L;

@@ -8,7 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "breakpoints/breakpoint.h"
+#include "tracee/breakpoint.h"
 #include "common/strbuf.h"
 #include "output/output.h"
 

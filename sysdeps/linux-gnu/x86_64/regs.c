@@ -4,7 +4,6 @@
 #include <string.h>
 #include <sys/ptrace.h>
 
-#include "proc/memory.h"
 #include "sysdeps/arch.h"
 
 int arch_get_regs(pid_t tid, struct arch_regs *regs)
@@ -77,7 +76,7 @@ static uint64_t stack_word(struct arch_args *st)
 {
 	uint64_t v = 0;
 
-	mem_read(st->tid, st->stack, &v, sizeof(v));
+	st->read(st->tid, st->stack, &v, sizeof(v));
 	st->stack += 8;
 	return v;
 }
@@ -107,7 +106,7 @@ static double call_next_long_double(void *ctx)
 	long double ld = 0;
 
 	st->stack = (st->stack + 15) & ~(taddr_t)15;
-	if (mem_read(st->tid, st->stack, &ld, 10) != 10)
+	if (st->read(st->tid, st->stack, &ld, 10) != 10)
 		ld = 0;
 	st->stack += 16;
 	return (double)ld;
@@ -172,7 +171,7 @@ static ssize_t args_read_mem(void *ctx, taddr_t addr, void *buf, size_t len)
 {
 	struct arch_args *st = ctx;
 
-	return mem_read(st->tid, addr, buf, len);
+	return st->read(st->tid, addr, buf, len);
 }
 
 static const struct arg_cursor_ops call_ops = {
@@ -186,18 +185,19 @@ static const struct arg_cursor_ops call_ops = {
 };
 
 static void args_init(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
-		      const struct arch_regs *regs)
+		      const struct arch_regs *regs, arch_mem_reader read)
 {
 	memset(st, 0, sizeof(*st));
 	st->tid = tid;
+	st->read = read;
 	st->regs = regs;
 	cur->ctx = st;
 }
 
 void arch_args_call(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
-		    const struct arch_regs *regs)
+		    const struct arch_regs *regs, arch_mem_reader read)
 {
-	args_init(cur, st, tid, regs);
+	args_init(cur, st, tid, regs, read);
 	st->stack = regs->r.rsp + 8; /* past the return address */
 	cur->ops = &call_ops;
 }
@@ -218,9 +218,9 @@ static const struct arg_cursor_ops ret_ops = {
 };
 
 void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
-		      const struct arch_regs *regs)
+		      const struct arch_regs *regs, arch_mem_reader read)
 {
-	args_init(cur, st, tid, regs);
+	args_init(cur, st, tid, regs, read);
 	st->next_fp = 0;
 	st->stack = 0;
 	cur->ops = &ret_ops;

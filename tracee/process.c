@@ -1,4 +1,4 @@
-#include "proc/process.h"
+#include "tracee/process.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -6,8 +6,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
-#include "output/output.h"
-#include "proc/libraries.h"
+#include "elf/loaded.h"
 #include "proto/proto.h"
 
 static struct thread *threads;
@@ -92,7 +91,9 @@ static void drop_image(struct process *p)
 	p->scratch = (struct scratch){ 0, 0, 0, NULL };
 	image_free(p->exe);
 	p->exe = NULL;
-	libraries_free(p);
+	libraries_free(p->libs);
+	p->libs = NULL;
+	p->r_debug = 0;
 	p->bias = 0;
 	if (p->mem_fd >= 0)
 		close(p->mem_fd);
@@ -135,29 +136,10 @@ void thread_pop(struct thread *t)
 	}
 }
 
-void thread_drop(struct thread *t)
-{
-	if (t->depth == 0)
-		return;
-	const struct frame *f = &t->stack[t->depth - 1];
-	if (f->resolver) {
-		thread_pop(t);
-		return;
-	}
-	struct output_event e = { .pid = t->proc != NULL ? t->proc->pid : t->tid, .tid = t->tid,
-				  .token = f, .name = f->name, .func = f->func };
-	if (f->entry_ts != 0) {
-		e.ts = output_now();
-		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
-	}
-	output_unreturned(&e);
-	thread_pop(t);
-}
-
 void thread_clear_stack(struct thread *t)
 {
 	while (t->depth > 0)
-		thread_drop(t);
+		thread_pop(t);
 }
 
 int thread_wait(pid_t tid, int *status)

@@ -1,4 +1,4 @@
-#include "proc/memory.h"
+#include "tracee/memory.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "breakpoints/breakpoint.h"
+#include "tracee/breakpoint.h"
 #include "common/xalloc.h"
-#include "proc/memory.h"
+#include "tracee/memory.h"
 
 /* A slot: the address a hit is reported at, and what it means. The key is bp->addr, or
  * for an alias (bp_alias) another address that also means bp. */

@@ -5,7 +5,7 @@
 #include <signal.h>
 #include <stdbool.h>
 
-#include "breakpoints/plan.h"
+#include "filter/selection.h"
 #include "proto/proto.h"
 
 struct session {

@@ -1,4 +1,4 @@
-#include "proc/config_paths.h"
+#include "proto/config_paths.h"
 
 #include <stdlib.h>
 #include <string.h>

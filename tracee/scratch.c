@@ -1,4 +1,4 @@
-#include "breakpoints/scratch.h"
+#include "tracee/scratch.h"
 
 #include <stdbool.h>
 #include <stdlib.h>

@@ -1,12 +1,12 @@
-#include "proc/scratch_map.h"
+#include "tracee/scratch_map.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
 #include "common/xalloc.h"
-#include "proc/inject.h"
-#include "proc/memory.h"
+#include "tracee/inject.h"
+#include "tracee/memory.h"
 #include "sysdeps/arch.h"
 
 #define SCRATCH_SIZE (1u << 20)

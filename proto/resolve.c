@@ -1,4 +1,4 @@
-#include "proc/config.h"
+#include "proto/resolve.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,10 +12,8 @@
 
 #include "common/strbuf.h"
 #include "common/xalloc.h"
-#include "output/output.h"
-#include "proc/config_paths.h"
-#include "proc/libraries.h"
-#include "proc/process.h"
+#include "proto/config_paths.h"
+#include "elf/loaded.h"
 #include "proto/dwarf.h"
 
 /* -F's paths, in the order given (with "~" expanded at config_load). */
@@ -103,13 +101,15 @@ static char *resolve_import(const char *name, const char *from, void *ctx)
 
 /* What is wrong with a prototype file goes into the trace, a line each, as ltrace writes
  * it there ("FILE:LINE: error: ..."): read into a memory stream, then passed on. */
+static void (*report_line)(const char *line); /* config_load's */
+
 static void report_lines(char *text)
 {
 	char *save = NULL;
 
-	for (char *line = strtok_r(text, "\n", &save); line != NULL;
+	for (char *line = strtok_r(text, "\n", &save); line != NULL && report_line != NULL;
 	     line = strtok_r(NULL, "\n", &save))
-		output_message(line);
+		report_line(line);
 }
 
 /* Read path into t; its broken lines are reported and skipped. -1: it could not be read
@@ -283,8 +283,9 @@ static void load_user_paths(const struct config_env *env)
 	}
 }
 
-struct proto_table *config_load(void)
+struct proto_table *config_load(void (*report)(const char *line))
 {
+	report_line = report;
 	struct config_env env;
 	struct path_list f_dirs = { NULL, 0 }, general_files = { NULL, 0 };
 
@@ -333,12 +334,13 @@ void config_free(void)
 	path_list_free(&user_paths);
 }
 
-/* Where the function named name is defined: the first object in p's list, other than
+/* Where the function named name is defined: the first object of the list libs, other than
  * the caller, that exports it; else the caller if it does. */
-static const struct library *defining_library(struct process *p, const struct library *caller,
-					      const char *name, const struct func_symbol **sym)
+static const struct library *defining_library(const struct library *libs,
+					      const struct library *caller, const char *name,
+					      const struct func_symbol **sym)
 {
-	for (const struct library *l = p->libs; l != NULL; l = l->next) {
+	for (const struct library *l = libs; l != NULL; l = l->next) {
 		if (l != caller &&
 		    (*sym = symbols_find(l->img->syms, l->img->nsyms, name)) != NULL)
 			return l;
@@ -364,14 +366,15 @@ static const struct proto *defined_by(const struct library *lib, taddr_t addr, c
 	return r;
 }
 
-const struct proto *prototype_for(struct process *p, const struct library *caller, const char *name)
+const struct proto *prototype_for(const struct library *libs, const struct library *caller,
+				  const char *name)
 {
 	const struct proto *r = user != NULL ? proto_table_lookup(user, name) : NULL;
 	const struct func_symbol *sym = NULL;
 
 	if (r != NULL)
 		return r;
-	const struct library *lib = defining_library(p, caller, name, &sym);
+	const struct library *lib = defining_library(libs, caller, name, &sym);
 	/* An IFUNC symbol's value is its resolver: the DWARF there is not the function's. */
 	if (sym != NULL && sym->ifunc) {
 		struct proto_table *t = lib_table(lib->img->soname, !lib->is_main);

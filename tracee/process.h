@@ -10,8 +10,8 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "breakpoints/breakpoint.h"
-#include "breakpoints/scratch.h"
+#include "tracee/breakpoint.h"
+#include "tracee/scratch.h"
 #include "common/taddr.h"
 #include "elf/image.h"
 
@@ -102,7 +102,7 @@ void thread_free(struct thread *t);
 
 struct process *process_new(pid_t pid);
 void process_free(struct process *p);
-/* Drop every frame (after exec, at the end): those calls never returned. */
+/* Pop every frame (freeing what they own). */
 void thread_clear_stack(struct thread *t);
 
 /* Drop what belongs to the old image (after exec): breakpoints, scratch, executable. */
@@ -112,9 +112,6 @@ void process_reset_image(struct process *p);
 struct frame *thread_push(struct thread *t);
 struct frame *thread_top(struct thread *t);
 void thread_pop(struct thread *t);
-/* Pop the top frame of a call that will never return (left by longjmp or a throw, or the
- * thread is gone): the output learns of it (-c counts it), then thread_pop. */
-void thread_drop(struct thread *t);
 
 /* The number of threads alive across every process. */
 size_t threads_count(void);

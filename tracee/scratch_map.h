@@ -4,8 +4,8 @@
 
 #include <stdint.h>
 
-#include "breakpoints/scratch.h"
-#include "proc/process.h"
+#include "tracee/scratch.h"
+#include "tracee/process.h"
 
 /*
  * Map an area close to `near` (RIP-relative copies must reach it) by making thread t run

@@ -1,11 +1,11 @@
-#include "proc/inject.h"
+#include "tracee/inject.h"
 
 #include <errno.h>
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
-#include "proc/process.h"
+#include "tracee/process.h"
 #include "sysdeps/arch.h"
 
 /* Run tid until it traps; other signals are set aside for later delivery. */

@@ -1,0 +1,1 @@
+libltrace_a_SOURCES += session/session.h
