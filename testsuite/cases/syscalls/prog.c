@@ -213,6 +213,37 @@ static int sleeps_in(pid_t pid, long nr)
 	return state == 'S' && at == nr;
 }
 
+/* Whether signal sig is pending for pid (SigPnd or ShdPnd in /proc/PID/status). */
+static int pending(pid_t pid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask, all = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if ((sscanf(line, "SigPnd: %llx", &mask) == 1 ||
+		     sscanf(line, "ShdPnd: %llx", &mask) == 1))
+			all |= mask;
+	fclose(f);
+	return (all >> (sig - 1)) & 1;
+}
+
+/* Whether pid has taken SIGSTOP and stays stopped. Traced, it is stopped ('t') at the
+ * signal's delivery, before the tracer passes the signal on, too: a SIGCONT sent then
+ * would cancel the stop. So the stop must last (200 ms) with SIGSTOP no longer pending. */
+static int stopped_for_good(pid_t pid)
+{
+	for (int i = 0; i < 20; i++) {
+		if (!sleeps_in(pid, -1) || pending(pid, SIGSTOP))
+			return 0;
+		usleep(10000);
+	}
+	return 1;
+}
+
 /* A sleep stopped (SIGSTOP) and continued by a child: the kernel resumes it with
  * restart_syscall. */
 static int resume(void)
@@ -230,7 +261,7 @@ static int resume(void)
 		while (!sleeps_in(parent, SYS_clock_nanosleep))
 			usleep(1000);
 		kill(parent, SIGSTOP);
-		while (!sleeps_in(parent, -1))
+		while (!stopped_for_good(parent))
 			usleep(1000);
 		kill(parent, SIGCONT);
 		_exit(read(p[0], &ch, 1) == 0 ? 0 : 1); /* until the parent is done */
