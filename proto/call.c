@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/xalloc.h"
+#include "sysdeps/arch.h"
 
 #define GUESS_ARGS 4
 #define FORMAT_MAX 4096 /* longest format string decoded */
@@ -26,59 +27,59 @@ static void put_word(unsigned char *bytes, uint64_t w)
 		bytes[i] = (unsigned char)(w >> (8 * i));
 }
 
-/* Marks the eightbytes (of a struct of at most 16 bytes at offset off) that hold something
- * other than float and double: those travel in integer registers, the others in xmm
- * registers (the x86-64 SysV classification). */
-static void classify(const struct type *t, size_t off, bool integer[2])
+#define MEMBERS_MAX 64 /* scalar members of a struct told to the architecture */
+
+_Static_assert(sizeof(((struct argval *)0)->bytes) >= ARCH_AGGREGATE_OUT,
+	       "a struct passed in registers fits in an argval");
+
+struct members {
+	struct arch_scalar v[MEMBERS_MAX];
+	size_t n;
+};
+
+/* The scalar members of t at offset off, in order (what a calling convention looks at). */
+static void flatten(const struct type *t, size_t off, struct members *m)
 {
 	const struct type *s = proto_type_strip(t);
 
 	if (s->kind == TK_STRUCT) {
 		for (size_t i = 0; i < s->nfields; i++)
-			classify(s->fields[i], off + proto_type_field_offset(s, i), integer);
+			flatten(s->fields[i], off + proto_type_field_offset(s, i), m);
 	} else if (s->kind == TK_ARRAY) {
 		size_t esz = proto_type_size(s->target);
 		for (size_t i = 0; esz != 0 && i < proto_type_size(s) / esz; i++)
-			classify(s->target, off + i * esz, integer);
-	} else if (!proto_type_is_float(s) && proto_type_size(s) > 0 && off < 16) {
-		integer[off / 8] = true;
+			flatten(s->target, off + i * esz, m);
+	} else if (proto_type_size(s) > 0 && m->n < MEMBERS_MAX) {
+		m->v[m->n++] = (struct arch_scalar){ off, proto_type_size(s),
+						     proto_type_is_float(s) };
 	}
 }
 
-/* A struct too big for registers: passed on the stack, returned in a buffer of the
- * caller's, whose address is passed as a hidden first argument and comes back in the
- * integer return register. */
-static bool in_memory(const struct type *t)
+/* Whether the function returning t takes a hidden first argument (the return buffer). */
+static bool hidden_return_arg(const struct type *t)
 {
 	const struct type *s = t ? proto_type_strip(t) : NULL;
+	struct members m = { .n = 0 };
 
-	return s != NULL && s->kind == TK_STRUCT && proto_type_size(s) > 16;
+	if (s == NULL || s->kind != TK_STRUCT)
+		return false;
+	flatten(s, 0, &m);
+	return arch_hidden_return_arg(m.v, m.n, proto_type_size(s));
 }
 
+/* A struct by value, as the architecture passes it: its bytes, or where it is in memory
+ * (v->indirect). */
 static void fetch_struct(struct argval *v, struct arg_cursor *args, const struct type *s,
 			 bool ret)
 {
-	size_t size = proto_type_size(s);
-	bool integer[2] = { false, false };
+	struct members m = { .n = 0 };
+	taddr_t at = 0;
 
-	classify(s, 0, integer);
-	unsigned words = (unsigned)((size + 7) / 8), nint = 0;
-	for (unsigned k = 0; k < words && k < 2; k++)
-		nint += integer[k];
-	if (!ret && args->ops->regs_free != NULL && args->ops->stack_area != NULL &&
-	    !args->ops->regs_free(args->ctx, nint, words - nint)) {
-		/* Not enough registers left for all of it: it goes whole to the stack. */
-		put_word(v->bytes, args->ops->stack_area(args->ctx, size));
+	flatten(s, 0, &m);
+	if (arch_fetch_aggregate(args, m.v, m.n, proto_type_size(s), ret, v->bytes, &at) == 1) {
+		memset(v->bytes, 0, sizeof(v->bytes));
+		put_word(v->bytes, at);
 		v->indirect = true;
-		return;
-	}
-	for (size_t k = 0; k < (size + 7) / 8; k++) {
-		if (integer[k]) {
-			put_word(v->bytes + 8 * k, args->ops->next_int(args->ctx));
-		} else {
-			double d = args->ops->next_double(args->ctx);
-			memcpy(v->bytes + 8 * k, &d, sizeof(d));
-		}
 	}
 }
 
@@ -95,17 +96,6 @@ static void fetch_value(struct argval *v, struct arg_cursor *args, const struct 
 	} else if (s && s->kind == TK_DOUBLE) {
 		double d = args->ops->next_double(args->ctx);
 		memcpy(v->bytes, &d, sizeof(d));
-	} else if (in_memory(s)) {
-		/* Takes no register: an argument is read where its copy is on the stack, a
-		 * return value where the register points (the caller's buffer). */
-		if (ret) {
-			put_word(v->bytes, args->ops->next_int(args->ctx));
-			v->indirect = true;
-		} else if (args->ops->stack_area != NULL) {
-			taddr_t at = args->ops->stack_area(args->ctx, proto_type_size(s));
-			put_word(v->bytes, at);
-			v->indirect = at != 0;
-		}
 	} else if (s && s->kind == TK_STRUCT) {
 		fetch_struct(v, args, s, ret);
 	} else {
@@ -206,7 +196,7 @@ struct proto_call *proto_call_fetch(const struct proto *p, struct arg_cursor *ar
 		for (size_t i = 0; i < GUESS_ARGS; i++)
 			proto_fetch_arg(c, args, NULL);
 	} else {
-		if (in_memory(p->ret))
+		if (hidden_return_arg(p->ret))
 			(void)args->ops->next_int(args->ctx); /* the hidden return buffer */
 		for (size_t i = 0; i < p->nparams; i++)
 			fetch_param(c, args, &p->params[i]);

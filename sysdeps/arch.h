@@ -65,6 +65,25 @@ void arch_args_call(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
 void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
 		      const struct arch_regs *regs, arch_mem_reader read);
 
+/*
+ * Structs by value (the prototype formatter's aggregates). A struct is described by its
+ * size and its scalar members (m[0..n): offset, size, floating point or not, in order).
+ * arch_fetch_aggregate takes one argument (ret: the return value) from the cursor as the
+ * calling convention passes it: its bytes into out (zeroed by the caller; room for
+ * ARCH_AGGREGATE_OUT bytes, the most a convention passes in registers), returning 0; or, when the struct is in memory (a copy on the stack, a returned buffer, a
+ * reference), its tracee address into *at, returning 1; -1 when it cannot be told.
+ * arch_hidden_return_arg: whether a function returning such a struct takes the buffer's
+ * address as a hidden first argument (which the cursor must then skip).
+ */
+#define ARCH_AGGREGATE_OUT 16
+struct arch_scalar {
+	size_t off, size;
+	bool fp;
+};
+int arch_fetch_aggregate(struct arg_cursor *cur, const struct arch_scalar *m, size_t n,
+			 size_t size, bool ret, unsigned char *out, taddr_t *at);
+bool arch_hidden_return_arg(const struct arch_scalar *m, size_t n, size_t size);
+
 /* The GOT slot a PLT entry jumps through: 0 and *slot set, or -1 if code is no PLT stub.
  * code holds len bytes read from link-time address addr. */
 int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot);
