@@ -23,7 +23,7 @@ enum sys_arg {
 	SA_PROT, SA_MAPFLAGS,
 	SA_SIG, SA_SIGACT, SA_OSIGACT, SA_SIGHOW, SA_SIGSET, SA_OSIGSET,
 	SA_OSTAT, SA_TS, SA_OTS, SA_CLOCK,
-	SA_SOCKADDR, SA_DOMAIN, SA_SOCKTYPE,
+	SA_SOCKADDR, SA_DOMAIN, SA_SOCKTYPE, SA_PROTOCOL,
 	SA_IOCTL, SA_CLONE, SA_ARGV, SA_ENVP, SA_OPIPE,
 	SA_OWSTATUS, SA_WOPTS, SA_POLLFD, SA_FDSET, SA_TV,
 	SA_IOV, SA_OIOV, SA_MSGHDR, SA_OMSGHDR,
@@ -70,6 +70,8 @@ struct xlat {
 const char *xlat_name(const struct xlat *x, uint64_t val);
 /* val's name, or val as a number (in hex, or decimal). */
 void xlat_enum(struct strbuf *out, const struct xlat *x, uint64_t val, bool hex);
+/* val's name, or val in hex with a comment: "0x63 /\* AF_??? *\/" (strace's way). */
+void xlat_enum_or(struct strbuf *out, const struct xlat *x, uint64_t val, const char *unknown);
 /* Flags "A|B|0x40": each named bit set in val, then what is left in hex; "0" for none. */
 void xlat_flags(struct strbuf *out, const struct xlat *x, uint64_t val);
 
@@ -82,6 +84,8 @@ void sys_put_ptr(struct strbuf *out, uint64_t v);
 void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len);
 /* A NUL-terminated string at addr (NULL for 0; the address if unreadable). */
 void sys_put_cstr(const struct sys_ctx *c, uint64_t addr);
+/* A path: as sys_put_cstr, but never cut below PATH_MAX (strace's rule: -s is for data). */
+void sys_put_path(const struct sys_ctx *c, uint64_t addr);
 /* Bytes as a quoted C string with escapes, "..." after the quote when cut. */
 void sys_quote(struct strbuf *out, const unsigned char *s, size_t len, bool cut);
 

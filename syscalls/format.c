@@ -1,5 +1,6 @@
 /* The arguments and result of a call: the generic kinds, and dispatch to each family. */
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 
 #include "syscalls/decode.h"
@@ -61,17 +62,22 @@ void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len)
 	sys_quote(c->out, buf, want, want < len);
 }
 
-void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
+/* The string at addr, at most limit bytes of it (then "..."); buf holds limit + 1 bytes.
+ * The first read is of at most CHUNK bytes, so that a short string costs one short read. */
+static void put_cstr_upto(const struct sys_ctx *c, uint64_t addr, unsigned char *buf,
+			  size_t limit)
 {
-	unsigned char buf[CHUNK + 1];
-	size_t limit = c->string_limit < CHUNK ? c->string_limit : CHUNK;
-
 	if (addr == 0) {
 		strbuf_append(c->out, "NULL");
 		return;
 	}
-	/* One read of limit + 1 bytes (fewer at the end of a mapping: read what there is). */
-	ssize_t n = c->mem->read(c->mem->ctx, addr, buf, limit + 1);
+	size_t want = limit + 1 < CHUNK ? limit + 1 : CHUNK;
+	/* Fewer bytes at the end of a mapping: read what there is. */
+	ssize_t n = c->mem->read(c->mem->ctx, addr, buf, want);
+	if (n == (ssize_t)want && want < limit + 1 && memchr(buf, '\0', want) == NULL) {
+		ssize_t more = c->mem->read(c->mem->ctx, addr + want, buf + want, limit + 1 - want);
+		n += more > 0 ? more : 0;
+	}
 	if (n <= 0) {
 		sys_put_ptr(c->out, addr);
 		return;
@@ -86,6 +92,20 @@ void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
 		return;
 	}
 	sys_quote(c->out, buf, limit, true);
+}
+
+void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
+{
+	unsigned char buf[CHUNK + 1];
+
+	put_cstr_upto(c, addr, buf, c->string_limit < CHUNK ? c->string_limit : CHUNK);
+}
+
+void sys_put_path(const struct sys_ctx *c, uint64_t addr)
+{
+	unsigned char buf[PATH_MAX + 1];
+
+	put_cstr_upto(c, addr, buf, PATH_MAX);
 }
 
 bool sys_is_error(int64_t ret)
@@ -116,7 +136,7 @@ static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
 		sys_put_ptr(c->out, v);
 		break;
 	case SA_PATH:
-		sys_put_cstr(c, v);
+		sys_put_path(c, v);
 		break;
 	case SA_BUF:
 		sys_put_buf(c, v, c->call->args[e->param[i]]);
@@ -162,7 +182,7 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_TS: case SA_OTS: case SA_CLOCK: case SA_TV:
 		sys_decode_time(c, kind, i);
 		break;
-	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE:
+	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE: case SA_PROTOCOL:
 		sys_decode_socket(c, kind, i);
 		break;
 	case SA_CLONE: case SA_ARGV: case SA_ENVP: case SA_OPIPE:

@@ -5,25 +5,26 @@
 
 #define AT_FDCWD_VALUE (-100)
 
-/* O_* on x86_64 (the access mode, O_RDONLY/O_WRONLY/O_RDWR, is shown first). */
+/* O_* on x86_64 (the access mode, O_RDONLY/O_WRONLY/O_RDWR, is shown first), in strace's
+ * order; a flag that includes another (O_SYNC, O_TMPFILE) comes before it. */
 const struct xlat sys_open_flags[] = {
-	{ 020200000, "O_TMPFILE" }, /* includes O_DIRECTORY */
-	{ 04010000, "O_SYNC" },     /* includes O_DSYNC */
 	{ 0100, "O_CREAT" },
 	{ 0200, "O_EXCL" },
 	{ 0400, "O_NOCTTY" },
 	{ 01000, "O_TRUNC" },
 	{ 02000, "O_APPEND" },
 	{ 04000, "O_NONBLOCK" },
+	{ 04010000, "O_SYNC" },     /* includes O_DSYNC */
 	{ 010000, "O_DSYNC" },
-	{ 020000, "O_ASYNC" },
 	{ 040000, "O_DIRECT" },
 	{ 0100000, "O_LARGEFILE" },
-	{ 0200000, "O_DIRECTORY" },
 	{ 0400000, "O_NOFOLLOW" },
 	{ 01000000, "O_NOATIME" },
 	{ 02000000, "O_CLOEXEC" },
 	{ 010000000, "O_PATH" },
+	{ 020200000, "O_TMPFILE" }, /* includes O_DIRECTORY */
+	{ 0200000, "O_DIRECTORY" },
+	{ 020000, "FASYNC" },
 	{ 0, NULL },
 };
 

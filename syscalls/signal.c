@@ -1,5 +1,6 @@
 /* Signals: numbers, masks, struct sigaction (the kernel's layout), sigprocmask's how. */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,8 @@ static const char *signal_abbrev(int sig, char *buf, size_t size)
 {
 	const char *abbrev = sig > 0 && sig < 32 ? sigabbrev_np(sig) : NULL;
 
+	if (sig == SIGIO) /* glibc says POLL, strace IO */
+		return "IO";
 	if (abbrev != NULL)
 		return abbrev;
 	if (sig == 32) /* the kernel's SIGRTMIN (glibc keeps 32 and 33 for itself) */

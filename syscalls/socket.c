@@ -15,8 +15,21 @@ static const struct xlat sock_types[] = {
 	{ 5, "SOCK_SEQPACKET" }, { 6, "SOCK_DCCP" }, { 10, "SOCK_PACKET" }, { 0, NULL },
 };
 
-static const struct xlat sock_flags[] = {
-	{ 04000, "SOCK_NONBLOCK" }, { 02000000, "SOCK_CLOEXEC" }, { 0, NULL },
+static const struct xlat sock_flags[] = { /* strace's order */
+	{ 02000000, "SOCK_CLOEXEC" }, { 04000, "SOCK_NONBLOCK" }, { 0, NULL },
+};
+
+static const struct xlat ip_protocols[] = {
+	{ 0, "IPPROTO_IP" }, { 1, "IPPROTO_ICMP" }, { 2, "IPPROTO_IGMP" }, { 6, "IPPROTO_TCP" },
+	{ 17, "IPPROTO_UDP" }, { 41, "IPPROTO_IPV6" }, { 58, "IPPROTO_ICMPV6" },
+	{ 132, "IPPROTO_SCTP" }, { 136, "IPPROTO_UDPLITE" }, { 255, "IPPROTO_RAW" },
+	{ 262, "IPPROTO_MPTCP" }, { 0, NULL },
+};
+
+static const struct xlat netlink_protocols[] = {
+	{ 0, "NETLINK_ROUTE" }, { 2, "NETLINK_USERSOCK" }, { 4, "NETLINK_SOCK_DIAG" },
+	{ 6, "NETLINK_XFRM" }, { 7, "NETLINK_SELINUX" }, { 9, "NETLINK_AUDIT" },
+	{ 15, "NETLINK_KOBJECT_UEVENT" }, { 16, "NETLINK_GENERIC" }, { 0, NULL },
 };
 
 #define SOCKADDR_MAX 128
@@ -88,7 +101,15 @@ void sys_decode_socket(const struct sys_ctx *c, int kind, unsigned i)
 
 	switch (kind) {
 	case SA_DOMAIN:
-		xlat_enum(c->out, families, (uint32_t)v, false);
+		xlat_enum_or(c->out, families, (uint32_t)v, "AF_???");
+		break;
+	case SA_PROTOCOL: /* named after the domain, argument 0 */
+		if (c->call->args[0] == 2 || c->call->args[0] == 10)
+			xlat_enum(c->out, ip_protocols, (uint32_t)v, false);
+		else if (c->call->args[0] == 16)
+			xlat_enum(c->out, netlink_protocols, (uint32_t)v, false);
+		else
+			strbuf_printf(c->out, "%d", (int)v);
 		break;
 	case SA_SOCKTYPE:
 		xlat_enum(c->out, sock_types, v & 0xf, false);
