@@ -38,7 +38,7 @@ static uint64_t P(const void *p)
 static const char *in(const char *name, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
 		      uint64_t a4, uint64_t a5)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, a4, a5 }, 0 };
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, a4, a5 }, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	ck_assert_msg(c.nr >= 0, "no system call %s", name);
@@ -52,7 +52,7 @@ static const char *in(const char *name, uint64_t a0, uint64_t a1, uint64_t a2, u
 static const char *out(const char *name, int64_t ret, uint64_t a0, uint64_t a1, uint64_t a2,
 		       uint64_t a3)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, ret };
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, ret, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_out(&sb, &c, &self, 32);
@@ -61,9 +61,34 @@ static const char *out(const char *name, int64_t ret, uint64_t a0, uint64_t a1, 
 	return text;
 }
 
+/* The same for a call of up to six arguments, whose entry saved what sys_save_in read. */
+static const char *out6(const char *name, int64_t ret, const uint64_t a[6])
+{
+	struct sys_call c = { sys_number(name), { a[0], a[1], a[2], a[3], a[4], a[5] }, ret, 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	sys_save_in(&c, &self);
+	sys_format_out(&sb, &c, &self, 32);
+	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
+	strbuf_free(&sb);
+	return text;
+}
+
+/* The result of a call with these arguments. */
+static const char *ret_of(const char *name, int64_t value, uint64_t a0, uint64_t a1)
+{
+	struct sys_call c = { sys_number(name), { a0, a1, 0, 0, 0, 0 }, value, 0 };
+	struct strbuf sb = STRBUF_INIT;
+
+	sys_format_ret(&sb, &c, NULL);
+	snprintf(text, sizeof(text), "%s", strbuf_str(&sb));
+	strbuf_free(&sb);
+	return text;
+}
+
 static const char *ret(const char *name, int64_t value)
 {
-	struct sys_call c = { sys_number(name), { 0 }, value };
+	struct sys_call c = { sys_number(name), { 0 }, value, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_ret(&sb, &c, NULL);
@@ -270,7 +295,7 @@ END_TEST
 static const char *ret_mem(const char *name, int64_t value, uint64_t a0, uint64_t a1,
 			   uint64_t a2, uint64_t a3)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, value };
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, value, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_ret(&sb, &c, &self);
@@ -376,8 +401,8 @@ END_TEST
 
 START_TEST(unknown_calls)
 {
-	ck_assert_str_eq(in("prlimit64", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
-	struct sys_call c = { 400, { 1, 2, 3, 4, 5, 6 }, 0 }; /* no call has this number */
+	ck_assert_str_eq(in("ptrace", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
+	struct sys_call c = { 400, { 1, 2, 3, 4, 5, 6 }, 0, 0 }; /* no call has this number */
 	struct strbuf sb = STRBUF_INIT;
 	sys_format_in(&sb, &c, &self, 32);
 	ck_assert_str_eq(strbuf_str(&sb), "1, 2, 3, 4, 5, 6");
@@ -428,6 +453,152 @@ START_TEST(selection)
 }
 END_TEST
 
+START_TEST(stat_families)
+{
+	uint32_t stx[64] = { 0x17ff, 4096, 0, 0, 1, 0, 0, 0100644, 0, 0, 3, 0 };
+	uint64_t sf[15] = { 0xef53, 4096, 100, 50, 40, 16, 8, 0x12345678, 255, 4096, 0x1020 };
+	char want[160];
+
+	ck_assert_str_eq(in("statx", (uint64_t)-100, P("f"), 0x100, 0x7ff, 0, 0),
+			 "AT_FDCWD, \"f\", AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW, "
+			 "STATX_BASIC_STATS");
+	ck_assert_str_eq(in("statx", 3, P(""), 0x5000, 0x202, 0, 0),
+			 "3, \"\", AT_EMPTY_PATH|AT_STATX_DONT_SYNC, STATX_MODE|STATX_SIZE");
+	ck_assert_str_eq(out6("statx", 0, (uint64_t[6]){ 3, P(""), 0, 0x7ff, P(stx), 0 }),
+			 ", {stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, "
+			 "stx_mode=S_IFREG|0644, stx_size=3, ...}");
+	ck_assert_str_eq(out6("fstatfs", 0, (uint64_t[6]){ 3, P(sf) }),
+			 ", {f_type=EXT2_SUPER_MAGIC, f_bsize=4096, f_blocks=100, f_bfree=50, "
+			 "f_bavail=40, f_files=16, f_ffree=8, f_fsid={val=[0x12345678, 0]}, "
+			 "f_namelen=255, f_frsize=4096, f_flags=ST_VALID|ST_RELATIME}");
+	snprintf(want, sizeof(want), ", %#llx", (unsigned long long)P(sf));
+	ck_assert_str_eq(out6("statfs", -2, (uint64_t[6]){ P("/x"), P(sf) }), want);
+}
+END_TEST
+
+START_TEST(file_families)
+{
+	/* Three directory entries of 24, 24 and 32 bytes: d_reclen at offset 16. */
+	unsigned char dents[80] = { 0 };
+	dents[16] = 24;
+	dents[24 + 16] = 24;
+	dents[48 + 16] = 32;
+	int64_t off = 5, times[4] = { 0, 0, 0, (1 << 30) - 1 };
+	char want[160];
+
+	ck_assert_str_eq(in("getxattr", P("/etc"), P("user.x"), 0, 0, 0, 0),
+			 "\"/etc\", \"user.x\"");
+	ck_assert_str_eq(out("getxattr", -61, P("/etc"), P("user.x"), 0, 0), ", NULL, 0");
+	ck_assert_str_eq(out("lgetxattr", 3, P("f"), P("user.x"), P("valx"), 64), ", \"val\", 64");
+	ck_assert_str_eq(out("listxattr", 7, P("f"), P("user.x\0"), 64, 0), ", \"user.x\\0\", 64");
+	ck_assert_str_eq(in("fsetxattr", 0, P("user.y"), P("v"), 1, 1, 0),
+			 "0, \"user.y\", \"v\", 1, XATTR_CREATE");
+	snprintf(want, sizeof(want), ", %#llx /* 3 entries */, 4096", (unsigned long long)P(dents));
+	ck_assert_str_eq(out("getdents64", 80, 3, P(dents), 4096, 0), want);
+	snprintf(want, sizeof(want), ", %#llx /* 0 entries */, 4096", (unsigned long long)P(dents));
+	ck_assert_str_eq(out("getdents64", 0, 3, P(dents), 4096, 0), want);
+	ck_assert_str_eq(in("fadvise64", 3, 0, 0, 2, 0, 0), "3, 0, 0, POSIX_FADV_SEQUENTIAL");
+	ck_assert_str_eq(in("copy_file_range", 3, P(&off), 4, 0, 10, 0), "3, [5], 4, NULL, 10, 0");
+	ck_assert_str_eq(in("renameat2", (uint64_t)-100, P("f"), (uint64_t)-100, P("g"), 1, 0),
+			 "AT_FDCWD, \"f\", AT_FDCWD, \"g\", RENAME_NOREPLACE");
+	setenv("TZ", "UTC", 1);
+	ck_assert_str_eq(in("utimensat", (uint64_t)-100, P("g"), P(times), 0, 0, 0),
+			 "AT_FDCWD, \"g\", [{tv_sec=0, tv_nsec=0} /* 1970-01-01T00:00:00.000000000"
+			 "+0000 */, UTIME_NOW], 0");
+	ck_assert_str_eq(in("utimensat", 3, 0, 0, 0x100, 0, 0), "3, NULL, NULL, AT_SYMLINK_NOFOLLOW");
+	ck_assert_str_eq(in("fcntl", 3, 1, 0, 0, 0, 0), "3, F_GETFD");
+	ck_assert_str_eq(ret_of("fcntl", 1, 3, 1), "0x1 (flags FD_CLOEXEC)");
+	ck_assert_str_eq(ret_of("fcntl", 0, 3, 1), "0");
+	ck_assert_str_eq(ret_of("fcntl", 0x8002, 3, 3), "0x8002 (flags O_RDWR|O_LARGEFILE)");
+	ck_assert_str_eq(ret_of("fcntl", 11, 3, 1030), "11");
+	ck_assert_str_eq(ret_of("fcntl", -9, 3, 3), "-1 EBADF (Bad file descriptor)");
+	ck_assert_str_eq(ret("umask", 022), "022");
+	ck_assert_str_eq(ret("umask", 0), "000");
+}
+END_TEST
+
+START_TEST(resource_and_system)
+{
+	uint64_t rl[2] = { 8192 * 1024, UINT64_MAX };
+	unsigned char cpus[8] = { 0x3 };
+	uint32_t groups[2] = { 0, 27 };
+	char uts[6][65] = { "Linux", "vm", "6.1", "#1", "x86_64", "" };
+	unsigned char rnd[4] = { 0xca, 0x85, 0x9b, 0x04 };
+	uint64_t fs = 0x7f0000001000;
+	struct { uint64_t sp; int32_t flags, pad; uint64_t size; } ss = { 0, 2, 0, 0 };
+
+	ck_assert_str_eq(in("prlimit64", 0, 3, 0, P(rl), 0, 0), "0, RLIMIT_STACK, NULL");
+	ck_assert_str_eq(out("prlimit64", 0, 0, 3, 0, P(rl)),
+			 ", {rlim_cur=8192*1024, rlim_max=RLIM64_INFINITY}");
+	rl[0] = 1000;
+	ck_assert_str_eq(in("setrlimit", 99, P(rl), 0, 0, 0, 0),
+			 "0x63 /* RLIMIT_??? */, {rlim_cur=1000, rlim_max=RLIM64_INFINITY}");
+	ck_assert_str_eq(out("sched_getaffinity", 8, 0, 128, P(cpus), 0), ", [0 1]");
+	ck_assert_str_eq(out("getgroups", 2, 64, P(groups), 0, 0), ", [0, 27]");
+	ck_assert_str_eq(out("getgroups", 0, 0, 0, 0, 0), ", NULL");
+	ck_assert_str_eq(out("uname", 0, P(uts), 0, 0, 0), "{sysname=\"Linux\", nodename=\"vm\", ...}");
+	ck_assert_str_eq(out("getrandom", 4, P(rnd), 4, 1, 0), "\"\\xca\\x85\\x9b\\x04\", 4, GRND_NONBLOCK");
+	ck_assert_str_eq(in("arch_prctl", 0x1002, 0x1234567, 0, 0, 0, 0), "ARCH_SET_FS");
+	ck_assert_str_eq(out("arch_prctl", 0, 0x1002, 0x1234567, 0, 0), ", 0x1234567");
+	ck_assert_str_eq(out("arch_prctl", 0, 0x1003, P(&fs), 0, 0), ", [0x7f0000001000]");
+	ck_assert_str_eq(in("arch_prctl", 0x3001, 0, 0, 0, 0, 0), "0x3001 /* ARCH_??? */");
+	ck_assert_str_eq(in("rseq", 0x1000, 0x20, 0, 0x53053053, 0, 0), "0x1000, 0x20, 0, 0x53053053");
+	ck_assert_str_eq(in("sigaltstack", P(&ss), 0, 0, 0, 0, 0),
+			 "{ss_sp=NULL, ss_flags=SS_DISABLE, ss_size=0}");
+}
+END_TEST
+
+START_TEST(sleeps_and_sockets)
+{
+	int64_t rem[2] = { 0, 500 };
+	unsigned char sin[16] = { 2, 0, 0, 80, 127, 0, 0, 1 };
+	uint32_t len = 128, one = 1;
+	char want[160];
+
+	snprintf(want, sizeof(want), ", %#llx", (unsigned long long)P(rem));
+	ck_assert_str_eq(out("clock_nanosleep", 0, 1, 0, P(rem), P(rem)), want);
+	ck_assert_str_eq(out("clock_nanosleep", -4, 1, 0, P(rem), P(rem)), ", {tv_sec=0, tv_nsec=500}");
+	ck_assert_str_eq(in("clock_nanosleep", 0, 1, P(rem), 0, 0, 0),
+			 "CLOCK_REALTIME, TIMER_ABSTIME, {tv_sec=0, tv_nsec=500}");
+	/* addrlen: 128 before the call; the call writes 16 (done here before formatting the
+	 * exit, with the value saved from "the entry"). */
+	struct sys_call c = { sys_number("getsockname"), { 3, P(sin), P(&len) }, 0, 0 };
+	struct strbuf sb = STRBUF_INIT;
+	sys_save_in(&c, &self);
+	len = 16;
+	sys_format_out(&sb, &c, &self, 32);
+	ck_assert_str_eq(strbuf_str(&sb), ", {sa_family=AF_INET, sin_port=htons(80), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]");
+	strbuf_free(&sb);
+	ck_assert_str_eq(out6("getpeername", 0, (uint64_t[6]){ 3, P(sin), P(&len) }),
+			 ", {sa_family=AF_INET, sin_port=htons(80), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, [16]");
+	snprintf(want, sizeof(want), ", %#llx, [16]", (unsigned long long)P(sin));
+	ck_assert_str_eq(out6("getpeername", -107, (uint64_t[6]){ 3, P(sin), P(&len) }), want);
+	ck_assert_str_eq(out6("accept4", 5, (uint64_t[6]){ 3, 0, 0, 02000000 }),
+			 ", NULL, NULL, SOCK_CLOEXEC");
+	ck_assert_str_eq(out6("recvfrom", 2, (uint64_t[6]){ 5, P("hi"), 2, 0x40, 0, 0 }),
+			 ", \"hi\", 2, MSG_DONTWAIT, NULL, NULL");
+	ck_assert_str_eq(in("setsockopt", 3, 1, 2, P(&one), 4, 0), "3, SOL_SOCKET, SO_REUSEADDR, [1], 4");
+	ck_assert_str_eq(in("setsockopt", 3, 6, 1, P(&one), 4, 0), "3, SOL_TCP, TCP_NODELAY, [1], 4");
+	len = 4;
+	ck_assert_str_eq(out6("getsockopt", 0, (uint64_t[6]){ 3, 1, 4, P(&one), P(&len) }),
+			 ", [1], [4]");
+	ck_assert_str_eq(in("sendto", 3, P("x"), 1, 0x4000, 0, 0), "3, \"x\", 1, MSG_NOSIGNAL, NULL, 0");
+}
+END_TEST
+
+START_TEST(exec_path)
+{
+	char buf[256];
+
+	ck_assert_str_eq(sys_exec_path("./prog", buf, sizeof(buf)), "./prog");
+	setenv("PATH", "/nonexistent:/bin", 1);
+	ck_assert_str_eq(sys_exec_path("sh", buf, sizeof(buf)), "/bin/sh");
+	ck_assert_str_eq(sys_exec_path("no-such-program", buf, sizeof(buf)), "no-such-program");
+}
+END_TEST
+
 static Suite *syscalls_suite(void)
 {
 	Suite *s = suite_create("syscalls");
@@ -449,6 +620,11 @@ static Suite *syscalls_suite(void)
 	tcase_add_test(tc, futex_operations);
 	tcase_add_test(tc, epoll_events);
 	tcase_add_test(tc, unknown_calls);
+	tcase_add_test(tc, stat_families);
+	tcase_add_test(tc, file_families);
+	tcase_add_test(tc, resource_and_system);
+	tcase_add_test(tc, sleeps_and_sockets);
+	tcase_add_test(tc, exec_path);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("selection");
 	tcase_add_test(tc, selection);
