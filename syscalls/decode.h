@@ -86,6 +86,9 @@ void xlat_flags(struct strbuf *out, const struct xlat *x, uint64_t val);
 
 /* Whether a raw result is an error (-4095..-1, -errno). */
 bool sys_is_error(int64_t ret);
+/* For an argument the call writes: when the call failed (and wrote nothing), show addr
+ * and return true. */
+bool sys_unwritten(const struct sys_ctx *c, uint64_t addr);
 
 /* format.c: numbers, pointers, strings, buffers. */
 void sys_put_ptr(struct strbuf *out, uint64_t v);

@@ -148,6 +148,14 @@ bool sys_is_error(int64_t ret)
 	return ret < 0 && ret >= -4095;
 }
 
+bool sys_unwritten(const struct sys_ctx *c, uint64_t addr)
+{
+	if (!sys_is_error(c->call->ret))
+		return false;
+	sys_put_ptr(c->out, addr);
+	return true;
+}
+
 static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
 {
 	uint64_t v = c->call->args[i];
@@ -180,15 +188,11 @@ static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
 		sys_put_buf(c, v, c->call->args[e->param[i]]);
 		break;
 	case SA_OBUF:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			sys_put_buf(c, v, (uint64_t)c->call->ret);
 		break;
 	case SA_OCSTR:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			sys_put_cstr(c, v);
 		break;
 	default:

@@ -94,9 +94,7 @@ void sys_decode_resource(const struct sys_ctx *c, int kind, unsigned i)
 		put_rlimit_at(c, v);
 		break;
 	case SA_ORLIM:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			put_rlimit_at(c, v);
 		break;
 	case SA_OCPUSET:

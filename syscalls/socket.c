@@ -227,9 +227,7 @@ void sys_decode_socket(const struct sys_ctx *c, int kind, unsigned i)
 		put_optval(c, v, c->call->args[e->param[i]]);
 		break;
 	case SA_OSOCKOPTVAL:
-		if (failed)
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			put_optval(c, v, written_len(c, c->call->args[e->param[i]]));
 		break;
 

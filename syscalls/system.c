@@ -43,7 +43,6 @@ static void put_utsname(const struct sys_ctx *c, const char u[2][65])
 void sys_decode_system(const struct sys_ctx *c, int kind, unsigned i)
 {
 	uint64_t v = c->call->args[i];
-	bool failed = sys_is_error(c->call->ret);
 	union {
 		struct k_sysinfo si;
 		char uts[2][65];
@@ -51,24 +50,26 @@ void sys_decode_system(const struct sys_ctx *c, int kind, unsigned i)
 
 	switch (kind) {
 	case SA_OSYSINFO:
-		if (failed || !sys_read(c, v, &u.si, sizeof(u.si)))
-			sys_put_ptr(c->out, v);
-		else
+		if (sys_unwritten(c, v))
+			break;
+		if (sys_read(c, v, &u.si, sizeof(u.si)))
 			put_sysinfo(c, &u.si);
+		else
+			sys_put_ptr(c->out, v);
 		break;
 	case SA_OUTSNAME:
-		if (failed || !sys_read(c, v, u.uts, sizeof(u.uts)))
-			sys_put_ptr(c->out, v);
-		else
+		if (sys_unwritten(c, v))
+			break;
+		if (sys_read(c, v, u.uts, sizeof(u.uts)))
 			put_utsname(c, u.uts);
+		else
+			sys_put_ptr(c->out, v);
 		break;
 	case SA_GRNDFLAGS:
 		xlat_flags(c->out, grnd_flags, (uint32_t)v);
 		break;
 	case SA_ORANDOM: /* the bytes written, in hex */
-		if (failed)
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			sys_put_hexbuf(c, v, (uint64_t)c->call->ret);
 		break;
 	default:

@@ -69,9 +69,7 @@ void sys_decode_time(const struct sys_ctx *c, int kind, unsigned i)
 			sys_put_ptr(c->out, v);
 		break;
 	case SA_OTS:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			sys_put_timespec(c, v);
 		break;
 	default:
