@@ -114,6 +114,7 @@ pid_t launch(char *const argv[])
 		waitpid(pid, NULL, 0);
 		return -1;
 	}
+	syscalls_launched(argv);
 	close(go[1]); /* let it exec */
 	exec_err_fd = err[0];
 	return pid;

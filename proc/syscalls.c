@@ -67,6 +67,7 @@ static void call_of(const struct thread *t, struct sys_call *c)
 	c->nr = t->sys.nr;
 	memcpy(c->args, t->sys.args, sizeof(c->args));
 	c->ret = 0;
+	c->saved = t->sys.saved;
 }
 
 static void show_return(struct thread *t, struct sys_call *c, taddr_t pc)
@@ -113,7 +114,10 @@ static void entry_stop(struct thread *t, long nr, const uint64_t args[6], taddr_
 		return;
 	t->sys.nr = nr;
 	memcpy(t->sys.args, args, sizeof(t->sys.args));
+	t->sys.saved = 0;
 	call_of(t, &c);
+	sys_save_in(&c, &mem);
+	t->sys.saved = c.saved;
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = &t->sys,
 				  .name = shown_name(nr), .call_site = pc,
 				  .depth = (unsigned)t->depth };
@@ -203,10 +207,53 @@ static bool has_filter(pid_t pid)
 	return filters_of(pid) > filters_of(getpid());
 }
 
+static char *const *launched_argv; /* until the launched program's exec is shown */
+
+void syscalls_launched(char *const argv[])
+{
+	launched_argv = session.syscalls ? argv : NULL;
+}
+
+/* The launched program's execve, entered before we traced it: shown from our own copy of
+ * its arguments (our argv, our environ: the addresses it was given, as strace shows). */
+static void show_launch(struct thread *t)
+{
+	char buf[4096];
+	const char *path = sys_exec_path(launched_argv[0], buf, sizeof(buf));
+	struct sys_call c = { sys_number("execve"), { (uint64_t)(uintptr_t)path,
+		(uint64_t)(uintptr_t)launched_argv, (uint64_t)(uintptr_t)environ }, 0, 0 };
+	pid_t self = getpid();
+	struct sys_mem mem = { read_tracee, &self };
+	struct strbuf text = STRBUF_INIT;
+	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = &t->sys,
+				  .name = shown_name(c.nr), .depth = (unsigned)t->depth };
+
+	launched_argv = NULL;
+	if (c.nr < 0 || !sys_selected(c.nr))
+		return;
+	if (output_formats_values())
+		sys_format_in(&text, &c, &mem, session.fmt.string_limit);
+	t->sys.nr = c.nr;
+	memcpy(t->sys.args, c.args, sizeof(t->sys.args));
+	t->sys.saved = 0;
+	t->sys.entry_ts = output_timed() ? output_now() : 0;
+	e.ts = t->sys.entry_ts;
+	e.text = strbuf_str(&text);
+	if (session.raw_values) {
+		e.raw = t->sys.args;
+		e.nraw = 3;
+	}
+	output_call(&e);
+	strbuf_free(&text);
+	show_return(t, &c, 0);
+}
+
 void syscalls_exec(struct thread *t)
 {
 	struct process *p = t->proc;
 
+	if (p != NULL && p->state == PROC_STARTING && p->leader && launched_argv != NULL)
+		show_launch(t);
 	if (p != NULL && p->state == PROC_STARTING && p->seccomp && !has_filter(p->pid))
 		p->seccomp = false; /* the kernel refused the filter: stop at every call */
 	if (!t->sys.in)

@@ -21,6 +21,8 @@ bool syscalls_use_seccomp(void);
 void syscalls_stop(struct thread *t);
 /* t's process exec'd (the exec event, inside execve): the call ends there. */
 void syscalls_exec(struct thread *t);
+/* The command about to be launched: its execve is shown at its exec (-S). */
+void syscalls_launched(char *const argv[]);
 /* The ptrace request that resumes t: PTRACE_SYSCALL or PTRACE_CONT. */
 int syscalls_resume_request(const struct thread *t);
 

@@ -1,5 +1,6 @@
 /* The arguments and result of a call: the generic kinds, and dispatch to each family. */
 #include <inttypes.h>
+#include <limits.h>
 #include <string.h>
 
 #include "syscalls/decode.h"
@@ -45,9 +46,19 @@ void sys_quote(struct strbuf *out, const unsigned char *s, size_t len, bool cut)
 		strbuf_append(out, "...");
 }
 
+void sys_quote_hex(struct strbuf *out, const unsigned char *s, size_t len, bool cut)
+{
+	strbuf_putc(out, '"');
+	for (size_t i = 0; i < len; i++)
+		strbuf_printf(out, "\\x%02x", s[i]);
+	strbuf_putc(out, '"');
+	if (cut)
+		strbuf_append(out, "...");
+}
+
 #define CHUNK 256
 
-void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len)
+static void put_buf_quoted(const struct sys_ctx *c, uint64_t addr, uint64_t len, bool hex)
 {
 	unsigned char buf[CHUNK];
 	size_t want = len < c->string_limit ? (size_t)len : c->string_limit;
@@ -58,20 +69,50 @@ void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len)
 		sys_put_ptr(c->out, addr);
 		return;
 	}
-	sys_quote(c->out, buf, want, want < len);
+	(hex ? sys_quote_hex : sys_quote)(c->out, buf, want, want < len);
 }
 
-void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
+void sys_put_buf(const struct sys_ctx *c, uint64_t addr, uint64_t len)
 {
-	unsigned char buf[CHUNK + 1];
-	size_t limit = c->string_limit < CHUNK ? c->string_limit : CHUNK;
+	put_buf_quoted(c, addr, len, false);
+}
 
+void sys_put_hexbuf(const struct sys_ctx *c, uint64_t addr, uint64_t len)
+{
+	put_buf_quoted(c, addr, len, true);
+}
+
+void sys_put_int_at(const struct sys_ctx *c, uint64_t addr, bool wide)
+{
+	int64_t v64;
+	int32_t v32;
+
+	if (addr == 0)
+		strbuf_append(c->out, "NULL");
+	else if (wide && sys_read(c, addr, &v64, sizeof(v64)))
+		strbuf_printf(c->out, "[%" PRId64 "]", v64);
+	else if (!wide && sys_read(c, addr, &v32, sizeof(v32)))
+		strbuf_printf(c->out, "[%" PRId32 "]", v32);
+	else
+		sys_put_ptr(c->out, addr);
+}
+
+/* The string at addr, at most limit bytes of it (then "..."); buf holds limit + 1 bytes.
+ * The first read is of at most CHUNK bytes, so that a short string costs one short read. */
+static void put_cstr_upto(const struct sys_ctx *c, uint64_t addr, unsigned char *buf,
+			  size_t limit)
+{
 	if (addr == 0) {
 		strbuf_append(c->out, "NULL");
 		return;
 	}
-	/* One read of limit + 1 bytes (fewer at the end of a mapping: read what there is). */
-	ssize_t n = c->mem->read(c->mem->ctx, addr, buf, limit + 1);
+	size_t want = limit + 1 < CHUNK ? limit + 1 : CHUNK;
+	/* Fewer bytes at the end of a mapping: read what there is. */
+	ssize_t n = c->mem->read(c->mem->ctx, addr, buf, want);
+	if (n == (ssize_t)want && want < limit + 1 && memchr(buf, '\0', want) == NULL) {
+		ssize_t more = c->mem->read(c->mem->ctx, addr + want, buf + want, limit + 1 - want);
+		n += more > 0 ? more : 0;
+	}
 	if (n <= 0) {
 		sys_put_ptr(c->out, addr);
 		return;
@@ -88,9 +129,31 @@ void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
 	sys_quote(c->out, buf, limit, true);
 }
 
+void sys_put_cstr(const struct sys_ctx *c, uint64_t addr)
+{
+	unsigned char buf[CHUNK + 1];
+
+	put_cstr_upto(c, addr, buf, c->string_limit < CHUNK ? c->string_limit : CHUNK);
+}
+
+void sys_put_path(const struct sys_ctx *c, uint64_t addr)
+{
+	unsigned char buf[PATH_MAX + 1];
+
+	put_cstr_upto(c, addr, buf, PATH_MAX);
+}
+
 bool sys_is_error(int64_t ret)
 {
 	return ret < 0 && ret >= -4095;
+}
+
+bool sys_unwritten(const struct sys_ctx *c, uint64_t addr)
+{
+	if (!sys_is_error(c->call->ret))
+		return false;
+	sys_put_ptr(c->out, addr);
+	return true;
 }
 
 static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
@@ -116,21 +179,20 @@ static void put_generic(const struct sys_ctx *c, int kind, unsigned i)
 		sys_put_ptr(c->out, v);
 		break;
 	case SA_PATH:
+		sys_put_path(c, v);
+		break;
+	case SA_STR:
 		sys_put_cstr(c, v);
 		break;
 	case SA_BUF:
 		sys_put_buf(c, v, c->call->args[e->param[i]]);
 		break;
 	case SA_OBUF:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			sys_put_buf(c, v, (uint64_t)c->call->ret);
 		break;
 	case SA_OCSTR:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
-		else
+		if (!sys_unwritten(c, v))
 			sys_put_cstr(c, v);
 		break;
 	default:
@@ -146,7 +208,7 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	switch (kind) {
 	case SA_DIRFD: case SA_OFLAGS: case SA_OMODE: case SA_MODE: case SA_ATFLAGS:
 	case SA_AMODE: case SA_WHENCE: case SA_FCNTL: case SA_FCNTLARG:
-	case SA_FDFLAGS:
+	case SA_FDFLAGS: case SA_STATXFLAGS:
 		sys_decode_open(c, kind, i);
 		break;
 	case SA_PROT: case SA_MAPFLAGS:
@@ -162,13 +224,13 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_TS: case SA_OTS: case SA_CLOCK: case SA_TV:
 		sys_decode_time(c, kind, i);
 		break;
-	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE:
+	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE: case SA_PROTOCOL:
 		sys_decode_socket(c, kind, i);
 		break;
 	case SA_CLONE: case SA_ARGV: case SA_ENVP: case SA_OPIPE:
 		sys_decode_process(c, kind, i);
 		break;
-	case SA_IOCTL:
+	case SA_IOCTL: case SA_IOCTLARG:
 		sys_decode_ioctl(c, kind, i);
 		break;
 	case SA_OWSTATUS: case SA_WOPTS:
@@ -186,6 +248,32 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_EPOLLFLAGS: case SA_EPOLLOP: case SA_EPOLLEV: case SA_OEPOLLEV:
 		sys_decode_epoll(c, kind, i);
 		break;
+	case SA_OSTATX: case SA_STATXMASK: case SA_OSTATFS:
+		sys_decode_stat(c, kind, i);
+		break;
+	case SA_XATTRFLAGS: case SA_ODIRENTS: case SA_ADVICE: case SA_LOFFP:
+	case SA_RENAMEFLAGS: case SA_UTIMES:
+		sys_decode_file(c, kind, i);
+		break;
+	case SA_RLIMITRES: case SA_RLIM: case SA_ORLIM: case SA_OCPUSET: case SA_OGIDS:
+		sys_decode_resource(c, kind, i);
+		break;
+	case SA_OUTSNAME: case SA_OSYSINFO: case SA_GRNDFLAGS: case SA_ORANDOM:
+		sys_decode_system(c, kind, i);
+		break;
+	case SA_ARCHPRCTL: case SA_ARCHPRCTLARG:
+		sys_decode_process(c, kind, i);
+		break;
+	case SA_SIGSTACK: case SA_OSIGSTACK:
+		sys_decode_signal(c, kind, i);
+		break;
+	case SA_OREM: case SA_TIMERFLAGS:
+		sys_decode_time(c, kind, i);
+		break;
+	case SA_OSOCKADDR: case SA_OSOCKLEN: case SA_SOCKFLAGS: case SA_MSGFLAGS:
+	case SA_SOCKLEVEL: case SA_SOCKOPT: case SA_SOCKOPTVAL: case SA_OSOCKOPTVAL:
+		sys_decode_socket(c, kind, i);
+		break;
 	default:
 		put_generic(c, kind, i);
 	}
@@ -196,7 +284,10 @@ static bool is_out(int kind)
 	switch (kind) {
 	case SA_OBUF: case SA_OCSTR: case SA_OSIGACT: case SA_OSIGSET: case SA_OSTAT:
 	case SA_OTS: case SA_OPIPE: case SA_OWSTATUS: case SA_OIOV: case SA_OMSGHDR:
-	case SA_OEPOLLEV:
+	case SA_OEPOLLEV: case SA_OSTATX: case SA_OSTATFS: case SA_ODIRENTS: case SA_ORLIM:
+	case SA_OCPUSET: case SA_OGIDS: case SA_OUTSNAME: case SA_OSYSINFO: case SA_ORANDOM:
+	case SA_OSIGSTACK: case SA_OREM: case SA_OSOCKADDR: case SA_OSOCKLEN: case SA_OSOCKOPTVAL:
+	case SA_ARCHPRCTLARG:
 		return true;
 	default:
 		return false;
@@ -250,6 +341,21 @@ void sys_format_in(struct strbuf *out, const struct sys_call *call, const struct
 	const struct sys_entry *e = entry_of(call->nr);
 
 	format_range(&c, 0, first_out(e), false);
+}
+
+void sys_save_in(struct sys_call *call, const struct sys_mem *mem)
+{
+	const struct sys_entry *e = entry_of(call->nr);
+	uint32_t v;
+
+	call->saved = 0;
+	for (unsigned i = 0; e->decoded && i < e->nargs; i++) {
+		if (!sys_socket_saves(e->kind[i]) || call->args[i] == 0)
+			continue;
+		if (mem->read(mem->ctx, call->args[i], &v, sizeof(v)) == (ssize_t)sizeof(v))
+			call->saved = v;
+		return;
+	}
 }
 
 bool sys_has_out(long nr)

@@ -31,7 +31,7 @@ FNR == NR {
 	if (index(line, "=>") > 0) {
 		r = substr(line, index(line, "=>") + 2)
 		gsub(/[ \t]/, "", r)
-		if (r !~ /^(long|hex|none)$/)
+		if (r !~ /^(long|hex|none|octal|fcntl)$/)
 			fail("bad result kind '" r "'")
 		ret = "SR_" toupper(r)
 		line = substr(line, 1, index(line, "=>") - 1)

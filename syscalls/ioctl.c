@@ -58,7 +58,7 @@ static const struct xlat requests[] = {
 	{ 0x80081272, "BLKGETSIZE64" },
 	{ 0x80086601, "FS_IOC_GETFLAGS" },
 	{ 0x40086602, "FS_IOC_SETFLAGS" },
-	{ 0x40049409, "FICLONE" },
+	{ 0x40049409, "BTRFS_IOC_CLONE or FICLONE" },
 	{ 0, NULL },
 };
 
@@ -77,8 +77,16 @@ void sys_put_ioctl_request(struct strbuf *out, uint32_t req)
 		      req & 0xff, (req >> 16) & 0x3fff);
 }
 
+#define FICLONE_VALUE 0x40049409u
+
 void sys_decode_ioctl(const struct sys_ctx *c, int kind, unsigned i)
 {
-	(void)kind; /* SA_IOCTL */
-	sys_put_ioctl_request(c->out, (uint32_t)c->call->args[i]);
+	uint64_t v = c->call->args[i];
+
+	if (kind == SA_IOCTL)
+		sys_put_ioctl_request(c->out, (uint32_t)v);
+	else if ((uint32_t)c->call->args[i - 1] == FICLONE_VALUE) /* SA_IOCTLARG: an fd */
+		strbuf_printf(c->out, "%d", (int)v);
+	else
+		strbuf_printf(c->out, "%#" PRIx64, v);
 }

@@ -5,27 +5,30 @@
 
 #define AT_FDCWD_VALUE (-100)
 
-/* O_* on x86_64 (the access mode, O_RDONLY/O_WRONLY/O_RDWR, is shown first). */
+/* O_* on x86_64 (the access mode, O_RDONLY/O_WRONLY/O_RDWR, is shown first), in strace's
+ * order; a flag that includes another (O_SYNC, O_TMPFILE) comes before it. */
 const struct xlat sys_open_flags[] = {
-	{ 020200000, "O_TMPFILE" }, /* includes O_DIRECTORY */
-	{ 04010000, "O_SYNC" },     /* includes O_DSYNC */
 	{ 0100, "O_CREAT" },
 	{ 0200, "O_EXCL" },
 	{ 0400, "O_NOCTTY" },
 	{ 01000, "O_TRUNC" },
 	{ 02000, "O_APPEND" },
 	{ 04000, "O_NONBLOCK" },
+	{ 04010000, "O_SYNC" },     /* includes O_DSYNC */
 	{ 010000, "O_DSYNC" },
-	{ 020000, "O_ASYNC" },
 	{ 040000, "O_DIRECT" },
 	{ 0100000, "O_LARGEFILE" },
-	{ 0200000, "O_DIRECTORY" },
 	{ 0400000, "O_NOFOLLOW" },
 	{ 01000000, "O_NOATIME" },
 	{ 02000000, "O_CLOEXEC" },
 	{ 010000000, "O_PATH" },
+	{ 020200000, "O_TMPFILE" }, /* includes O_DIRECTORY */
+	{ 0200000, "O_DIRECTORY" },
+	{ 020000, "FASYNC" },
 	{ 0, NULL },
 };
+
+static const struct xlat fd_flags[] = { { 1, "FD_CLOEXEC" }, { 0, NULL } };
 
 static const struct xlat access_modes[] = {
 	{ 0, "O_RDONLY" }, { 1, "O_WRONLY" }, { 2, "O_RDWR" }, { 3, "O_ACCMODE" }, { 0, NULL },
@@ -96,6 +99,30 @@ static void put_fcntl_arg(const struct sys_ctx *c, unsigned i)
 	}
 }
 
+void sys_put_fcntl_ret(struct strbuf *out, const struct sys_call *c)
+{
+	uint64_t v = (uint64_t)c->ret;
+
+	switch (c->args[1]) {
+	case 1: /* F_GETFD */
+		if (v == 0) {
+			strbuf_putc(out, '0');
+			return;
+		}
+		strbuf_printf(out, "%#" PRIx64 " (flags ", v);
+		xlat_flags(out, fd_flags, v);
+		strbuf_putc(out, ')');
+		break;
+	case 3: /* F_GETFL */
+		strbuf_printf(out, "%#" PRIx64 " (flags ", v);
+		sys_put_open_flags(out, v);
+		strbuf_putc(out, ')');
+		break;
+	default:
+		strbuf_put_dec(out, c->ret);
+	}
+}
+
 bool sys_open_omitted(const struct sys_ctx *c, int kind, unsigned i)
 {
 	uint64_t prev = i > 0 ? c->call->args[i - 1] : 0;
@@ -146,6 +173,17 @@ void sys_decode_open(const struct sys_ctx *c, int kind, unsigned i)
 		break;
 	case SA_FCNTLARG:
 		put_fcntl_arg(c, i);
+		break;
+	case SA_STATXFLAGS: /* AT_* with the sync type first, even when it is 0 */
+		if (((uint32_t)v & 0x6000) == 0) {
+			strbuf_append(c->out, "AT_STATX_SYNC_AS_STAT");
+			if ((uint32_t)v != 0) {
+				strbuf_putc(c->out, '|');
+				xlat_flags(c->out, at_flags, (uint32_t)v);
+			}
+		} else {
+			xlat_flags(c->out, at_flags, (uint32_t)v);
+		}
 		break;
 	case SA_FDFLAGS: /* O_CLOEXEC, O_NONBLOCK... without an access mode */
 		xlat_flags(c->out, sys_open_flags, (uint32_t)v);

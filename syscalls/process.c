@@ -1,5 +1,10 @@
-/* Processes: clone flags, execve's argument and environment vectors, pipe's two fds. */
+/* Processes: clone flags, execve's argument and environment vectors, pipe's two fds,
+ * arch_prctl. */
 #include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "syscalls/decode.h"
 
@@ -32,6 +37,30 @@ static const struct xlat clone_flags[] = {
 	{ 0x80000000, "CLONE_IO" },
 	{ 0, NULL },
 };
+
+static const struct xlat arch_prctl_codes[] = {
+	{ 0x1001, "ARCH_SET_GS" }, { 0x1002, "ARCH_SET_FS" }, { 0x1003, "ARCH_GET_FS" },
+	{ 0x1004, "ARCH_GET_GS" }, { 0x1011, "ARCH_GET_CPUID" }, { 0x1012, "ARCH_SET_CPUID" },
+	{ 0x1021, "ARCH_GET_XCOMP_SUPP" }, { 0x1022, "ARCH_GET_XCOMP_PERM" },
+	{ 0x1023, "ARCH_REQ_XCOMP_PERM" }, { 0x2001, "ARCH_MAP_VDSO_X32" },
+	{ 0x2002, "ARCH_MAP_VDSO_32" }, { 0x2003, "ARCH_MAP_VDSO_64" }, { 0, NULL },
+};
+
+/* arch_prctl's address: what ARCH_GET_FS/ARCH_GET_GS wrote there ("[0x7f...]"), else the
+ * value itself. */
+static void put_arch_prctl_arg(const struct sys_ctx *c, uint64_t v)
+{
+	uint64_t code = c->call->args[0], got;
+
+	if ((code == 0x1003 || code == 0x1004) &&
+	    (sys_is_error(c->call->ret) || !sys_read(c, v, &got, sizeof(got)))) {
+		sys_put_ptr(c->out, v);
+	} else if (code == 0x1003 || code == 0x1004) {
+		strbuf_printf(c->out, "[%#" PRIx64 "]", got);
+	} else {
+		strbuf_printf(c->out, "%#" PRIx64, v);
+	}
+}
 
 /* "CLONE_VM|CLONE_VFORK|SIGCHLD": the flags, then the exit signal (the low byte). */
 void sys_put_clone_flags(struct strbuf *out, uint64_t v)
@@ -100,6 +129,24 @@ static void put_envp(const struct sys_ctx *c, uint64_t addr)
 	strbuf_printf(c->out, " /* %zu var%s */", count, count == 1 ? "" : "s");
 }
 
+const char *sys_exec_path(const char *file, char *buf, size_t size)
+{
+	const char *path = getenv("PATH");
+
+	if (strchr(file, '/') != NULL)
+		return file;
+	if (path == NULL)
+		path = "/bin:/usr/bin";
+	for (const char *dir = path; ; dir = strchr(dir, ':') + 1) {
+		size_t len = strcspn(dir, ":");
+		int n = snprintf(buf, size, "%.*s%s%s", (int)len, dir, len > 0 ? "/" : "", file);
+		if (n > 0 && (size_t)n < size && access(buf, X_OK) == 0)
+			return buf;
+		if (dir[len] == '\0')
+			return file;
+	}
+}
+
 void sys_decode_process(const struct sys_ctx *c, int kind, unsigned i)
 {
 	uint64_t v = c->call->args[i];
@@ -114,6 +161,12 @@ void sys_decode_process(const struct sys_ctx *c, int kind, unsigned i)
 		break;
 	case SA_ENVP:
 		put_envp(c, v);
+		break;
+	case SA_ARCHPRCTL:
+		xlat_enum_or(c->out, arch_prctl_codes, (uint32_t)v, "ARCH_???");
+		break;
+	case SA_ARCHPRCTLARG:
+		put_arch_prctl_arg(c, v);
 		break;
 	case SA_OPIPE:
 		if (sys_is_error(c->call->ret) || !sys_read(c, v, fds, sizeof(fds)))

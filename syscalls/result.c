@@ -72,6 +72,10 @@ void sys_format_ret(struct strbuf *out, const struct sys_call *c, const struct s
 	}
 	if (ret_kind == SR_HEX)
 		strbuf_printf(out, "%#" PRIx64, (uint64_t)c->ret);
+	else if (ret_kind == SR_OCTAL)
+		strbuf_printf(out, "%#03" PRIo64, (uint64_t)c->ret);
+	else if (ret_kind == SR_FCNTL)
+		sys_put_fcntl_ret(out, c);
 	else
 		strbuf_put_dec(out, c->ret);
 	if (mem != NULL && sys_name(c->nr) != NULL && waits_for_fds(&sys_table[c->nr])) {

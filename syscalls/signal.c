@@ -1,5 +1,6 @@
 /* Signals: numbers, masks, struct sigaction (the kernel's layout), sigprocmask's how. */
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -7,18 +8,20 @@
 
 #define NSIG_KERNEL 64
 
-static const struct xlat sa_flags[] = {
-	{ 0x1, "SA_NOCLDSTOP" },
-	{ 0x2, "SA_NOCLDWAIT" },
-	{ 0x4, "SA_SIGINFO" },
-	{ 0x400, "SA_UNSUPPORTED" },
-	{ 0x800, "SA_EXPOSE_TAGBITS" },
+static const struct xlat sa_flags[] = { /* strace's order and names */
 	{ 0x04000000, "SA_RESTORER" },
 	{ 0x08000000, "SA_ONSTACK" },
 	{ 0x10000000, "SA_RESTART" },
 	{ 0x40000000, "SA_NODEFER" },
 	{ 0x80000000, "SA_RESETHAND" },
+	{ 0x4, "SA_SIGINFO" },
+	{ 0x1, "SA_NOCLDSTOP" },
+	{ 0x2, "SA_NOCLDWAIT" },
 	{ 0, NULL },
+};
+
+static const struct xlat ss_flags[] = {
+	{ 1, "SS_ONSTACK" }, { 2, "SS_DISABLE" }, { 0x80000000, "SS_AUTODISARM" }, { 0, NULL },
 };
 
 static const struct xlat hows[] = {
@@ -30,6 +33,8 @@ static const char *signal_abbrev(int sig, char *buf, size_t size)
 {
 	const char *abbrev = sig > 0 && sig < 32 ? sigabbrev_np(sig) : NULL;
 
+	if (sig == SIGIO) /* glibc says POLL, strace IO */
+		return "IO";
 	if (abbrev != NULL)
 		return abbrev;
 	if (sig == 32) /* the kernel's SIGRTMIN (glibc keeps 32 and 33 for itself) */
@@ -119,6 +124,26 @@ static void put_sigaction_at(const struct sys_ctx *c, uint64_t addr)
 	strbuf_putc(c->out, '}');
 }
 
+/* stack_t: "{ss_sp=0x7ffe..., ss_flags=0, ss_size=4096}". */
+static void put_stack_at(const struct sys_ctx *c, uint64_t addr)
+{
+	struct {
+		uint64_t sp;
+		int32_t flags, pad;
+		uint64_t size;
+	} ss;
+
+	if (!sys_read(c, addr, &ss, sizeof(ss))) {
+		sys_put_ptr(c->out, addr);
+		return;
+	}
+	strbuf_append(c->out, "{ss_sp=");
+	sys_put_ptr(c->out, ss.sp);
+	strbuf_append(c->out, ", ss_flags=");
+	xlat_flags(c->out, ss_flags, (uint32_t)ss.flags);
+	strbuf_printf(c->out, ", ss_size=%" PRIu64 "}", ss.size);
+}
+
 void sys_decode_signal(const struct sys_ctx *c, int kind, unsigned i)
 {
 	const struct sys_entry *e = &sys_table[c->call->nr];
@@ -144,6 +169,13 @@ void sys_decode_signal(const struct sys_ctx *c, int kind, unsigned i)
 			sys_put_ptr(c->out, v);
 		else
 			put_sigset_at(c, v, c->call->args[e->param[i]]);
+		break;
+	case SA_SIGSTACK:
+	case SA_OSIGSTACK:
+		if (v == 0 || (kind == SA_OSIGSTACK && failed))
+			sys_put_ptr(c->out, v);
+		else
+			put_stack_at(c, v);
 		break;
 	case SA_OSIGSET:
 		if (v == 0 || failed)

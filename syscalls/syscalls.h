@@ -21,11 +21,14 @@ struct sys_mem {
 	void *ctx;
 };
 
-/* One system call: its number and arguments (from the entry), its result (at the exit). */
+/* One system call: its number and arguments (from the entry), its result (at the exit),
+ * and what sys_save_in read at the entry for an argument the call reads and then writes
+ * (the length behind accept's or getsockname's addrlen). */
 struct sys_call {
 	long nr;
 	uint64_t args[6];
 	int64_t ret;
+	uint64_t saved;
 };
 
 /* The number of the largest known system call plus one. */
@@ -45,6 +48,9 @@ unsigned sys_nargs(long nr);
  */
 void sys_format_in(struct strbuf *out, const struct sys_call *c, const struct sys_mem *mem,
 		   unsigned string_limit);
+/* At the entry: read into c->saved what the exit will need of an argument that the call
+ * overwrites (an addrlen's value before the call). */
+void sys_save_in(struct sys_call *c, const struct sys_mem *mem);
 /* Whether some arguments are shown only at the exit. */
 bool sys_has_out(long nr);
 /* Those arguments, at the exit (", \"myhost\\n\", 16"), after sys_format_in's part. */
@@ -60,6 +66,10 @@ bool sys_ret_restarts(int64_t ret);
  * whether nr is that call, which strace shows as "<... resuming interrupted NAME ...>". */
 bool sys_ret_restarts_block(int64_t ret);
 bool sys_resumes_interrupted(long nr);
+
+/* The file execvp would run for file: file itself when it has a '/', else the first
+ * executable PATH entry (in buf), else file. */
+const char *sys_exec_path(const char *file, char *buf, size_t size);
 
 /*
  * Which calls -S shows (syscalls/select.c). The -e rules whose library pattern is @SYS

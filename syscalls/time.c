@@ -1,4 +1,5 @@
-/* Time: struct timespec (read or written by the call), struct timeval, clock ids. */
+/* Time: struct timespec (read or written by the call), struct timeval, clock ids, the time
+ * left of an interrupted sleep. */
 #include <inttypes.h>
 
 #include "syscalls/decode.h"
@@ -18,7 +19,11 @@ static const struct xlat clocks[] = {
 	{ 0, NULL },
 };
 
-static void put_timespec_at(const struct sys_ctx *c, uint64_t addr)
+static const struct xlat timer_flags[] = { { 1, "TIMER_ABSTIME" }, { 0, NULL } };
+
+#define EINTR_VALUE 4
+
+void sys_put_timespec(const struct sys_ctx *c, uint64_t addr)
 {
 	int64_t ts[2];
 
@@ -49,16 +54,23 @@ void sys_decode_time(const struct sys_ctx *c, int kind, unsigned i)
 		xlat_enum(c->out, clocks, (uint32_t)v, false);
 		break;
 	case SA_TS:
-		put_timespec_at(c, v);
+		sys_put_timespec(c, v);
 		break;
 	case SA_TV:
 		put_timeval_at(c, v);
 		break;
-	case SA_OTS:
-		if (sys_is_error(c->call->ret))
-			sys_put_ptr(c->out, v);
+	case SA_TIMERFLAGS:
+		xlat_flags(c->out, timer_flags, (uint32_t)v);
+		break;
+	case SA_OREM: /* written only when the sleep was interrupted */
+		if (c->call->ret == -EINTR_VALUE || sys_ret_restarts(c->call->ret))
+			sys_put_timespec(c, v);
 		else
-			put_timespec_at(c, v);
+			sys_put_ptr(c->out, v);
+		break;
+	case SA_OTS:
+		if (!sys_unwritten(c, v))
+			sys_put_timespec(c, v);
 		break;
 	default:
 		break;

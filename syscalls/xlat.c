@@ -23,6 +23,16 @@ void xlat_enum(struct strbuf *out, const struct xlat *x, uint64_t val, bool hex)
 		strbuf_put_udec(out, val);
 }
 
+void xlat_enum_or(struct strbuf *out, const struct xlat *x, uint64_t val, const char *unknown)
+{
+	const char *name = xlat_name(x, val);
+
+	if (name != NULL)
+		strbuf_append(out, name);
+	else
+		strbuf_printf(out, "%#" PRIx64 " /* %s */", val, unknown);
+}
+
 void xlat_flags(struct strbuf *out, const struct xlat *x, uint64_t val)
 {
 	bool any = false;
