@@ -18,6 +18,7 @@
 #include "output/chrome_trace.h"
 #include "output/demangle.h"
 #include "output/output.h"
+#include "output/summary.h"
 #include "proc/attach.h"
 #include "proc/config.h"
 #include "proc/events.h"
@@ -59,9 +60,14 @@ static void usage(FILE *f)
 		"                      the epoch\n"
 		"  -T                  show the time spent in each call\n"
 		"  -u USER             run COMMAND as USER (its uid, gid and groups)\n"
+		"  -U, --summary-columns=COLUMNS  the columns of -c's table (implies -c), in\n"
+		"                      order: name,calls,time,percent,avg,min,max,pN\n"
+		"                      (percentile N, e.g. p50,p90,p99)\n"
 		"  -w, --where=N       show N frames of the calling stack after each call\n"
 		"  -x FILTER           also trace entries of functions of the symbol tables that\n"
 		"                      FILTER selects (static functions of the program too)\n"
+		"      --histogram     log2 histograms of the calls' durations (us) per function\n"
+		"                      at the end; instead of the trace unless with -c\n"
 		"      --json          write JSON Lines (one object per event) instead of the trace\n"
 		"      --trace-file=FILE  also write the calls to FILE as a Chrome trace-event\n"
 		"                      timeline (Perfetto, chrome://tracing)\n"
@@ -116,7 +122,18 @@ struct options {
 	const char *user;         /* -u */
 };
 
-enum { OPT_JSON = 256, OPT_TRACE_FILE };
+enum { OPT_JSON = 256, OPT_TRACE_FILE, OPT_HISTOGRAM };
+
+static void set_summary_columns(const char *spec)
+{
+	char *error = NULL;
+
+	if (summary_set_columns(spec, &error) < 0) {
+		fprintf(stderr, "ltrace: -U '%s': %s\n", spec, error);
+		free(error);
+		exit(1);
+	}
+}
 
 /* The options that choose what the trace shows; false if c is not one of them. */
 static bool parse_output_option(int c, struct options *o)
@@ -135,9 +152,14 @@ static bool parse_output_option(int c, struct options *o)
 		break;
 	case 'T': o->shape.durations = true; break;
 	case 'u': o->user = optarg; break;
+	case 'U':
+		set_summary_columns(optarg);
+		o->shape.mode = OUTPUT_SUMMARY;
+		break;
 	case 'w': session.backtrace_depth = parse_count("-w", optarg); break;
 	case OPT_JSON: o->shape.mode = OUTPUT_JSON; break;
 	case OPT_TRACE_FILE: o->trace_file = optarg; break;
+	case OPT_HISTOGRAM: o->shape.histogram = true; break;
 	default: return false;
 	}
 	return true;
@@ -200,6 +222,8 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "where", required_argument, NULL, 'w' },
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "histogram", no_argument, NULL, OPT_HISTOGRAM },
+		{ "summary-columns", required_argument, NULL, 'U' },
 		{ "trace-file", required_argument, NULL, OPT_TRACE_FILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -207,7 +231,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:StTu:w:x:hV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:StTu:U:w:x:hV", longopts, NULL)) !=
 	       -1) {
 		if (parse_output_option(c, o) || parse_selection_option(c))
 			continue;
@@ -249,6 +273,12 @@ static void parse_options(int argc, char **argv, struct options *o)
 		try_usage();
 	}
 	o->command = argv + optind;
+	if (o->shape.histogram && o->shape.mode == OUTPUT_JSON) {
+		fprintf(stderr, "ltrace: --histogram and --json cannot be used together\n");
+		try_usage();
+	}
+	if (o->shape.histogram && o->shape.mode == OUTPUT_TEXT)
+		o->shape.mode = OUTPUT_HISTOGRAM;
 }
 
 static int open_output(const char *path, struct output_opts *out)
