@@ -10,6 +10,7 @@
 
 #include "common/strbuf.h"
 #include "output/chrome_trace.h"
+#include "output/flame.h"
 #include "output/histogram.h"
 #include "output/json.h"
 #include "output/summary.h"
@@ -40,7 +41,7 @@ void output_set_hooks(const struct output_hooks *h)
 bool output_timed(void)
 {
 	return opts.clock != OUTPUT_CLOCK_NONE || opts.relative || opts.durations ||
-	       opts.mode != OUTPUT_TEXT || chrome_trace_enabled();
+	       opts.mode != OUTPUT_TEXT || chrome_trace_enabled() || flame_enabled();
 }
 
 /* -c, --histogram alone: the calls are counted, no line shows them. */
@@ -228,6 +229,7 @@ static const char *event_func(const struct output_event *e)
 
 void output_call(const struct output_event *e)
 {
+	flame_call(e);
 	if (counting_only())
 		return;
 	if (opts.mode == OUTPUT_JSON) {
@@ -248,6 +250,7 @@ void output_call(const struct output_event *e)
 void output_return(const struct output_event *e)
 {
 	chrome_trace_call(e);
+	flame_return(e);
 	if (opts.histogram)
 		hist_add(event_func(e), e->duration);
 	if (opts.mode == OUTPUT_SUMMARY)
@@ -296,6 +299,7 @@ void output_unreturned(const struct output_event *e)
 		summary_add(event_func(e), e->duration);
 	if (opts.histogram)
 		hist_add_unreturned(event_func(e));
+	flame_unreturned(e);
 }
 
 void output_signal(pid_t tid, int sig)
@@ -440,6 +444,7 @@ void output_finish(void)
 	}
 	output_flush(true);
 	chrome_trace_close();
+	flame_close();
 	summary_clear();
 	hist_clear();
 	strbuf_free(&open_backtrace);
