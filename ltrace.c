@@ -17,7 +17,9 @@
 #include "output/backtrace.h"
 #include "output/chrome_trace.h"
 #include "output/demangle.h"
+#include "output/flame.h"
 #include "output/output.h"
+#include "output/summary.h"
 #include "proc/attach.h"
 #include "proto/resolve.h"
 #include "proc/events.h"
@@ -59,9 +61,18 @@ static void usage(FILE *f)
 		"                      the epoch\n"
 		"  -T                  show the time spent in each call\n"
 		"  -u USER             run COMMAND as USER (its uid, gid and groups)\n"
+		"  -U, --summary-columns=COLUMNS  the columns of -c's table (implies -c), in\n"
+		"                      order: name,calls,time,percent,avg,min,max,pN\n"
+		"                      (percentile N, e.g. p50,p90,p99)\n"
 		"  -w, --where=N       show N frames of the calling stack after each call\n"
 		"  -x FILTER           also trace entries of functions of the symbol tables that\n"
 		"                      FILTER selects (static functions of the program too)\n"
+		"      --flame-graph=FILE  write a flame graph of the traced calls (wall time)\n"
+		"                      to FILE as a self-contained SVG picture\n"
+		"      --folded=FILE   write the same stacks to FILE in the folded format\n"
+		"                      (flamegraph.pl, inferno, speedscope; microseconds)\n"
+		"      --histogram     log2 histograms of the calls' durations (us) per function\n"
+		"                      at the end; instead of the trace unless with -c\n"
 		"      --json          write JSON Lines (one object per event) instead of the trace\n"
 		"      --trace-file=FILE  also write the calls to FILE as a Chrome trace-event\n"
 		"                      timeline (Perfetto, chrome://tracing)\n"
@@ -113,10 +124,23 @@ struct options {
 	size_t nattach;
 	struct output_opts shape; /* what the trace shows: -c, -t, -r, -T, -i, -n, -b, --json */
 	const char *trace_file;   /* --trace-file */
+	const char *flame_graph;  /* --flame-graph */
+	const char *folded;       /* --folded */
 	const char *user;         /* -u */
 };
 
-enum { OPT_JSON = 256, OPT_TRACE_FILE };
+enum { OPT_JSON = 256, OPT_TRACE_FILE, OPT_HISTOGRAM, OPT_FLAME_GRAPH, OPT_FOLDED };
+
+static void set_summary_columns(const char *spec)
+{
+	char *error = NULL;
+
+	if (summary_set_columns(spec, &error) < 0) {
+		fprintf(stderr, "ltrace: -U '%s': %s\n", spec, error);
+		free(error);
+		exit(1);
+	}
+}
 
 /* The options that choose what the trace shows; false if c is not one of them. */
 static bool parse_output_option(int c, struct options *o)
@@ -135,9 +159,16 @@ static bool parse_output_option(int c, struct options *o)
 		break;
 	case 'T': o->shape.durations = true; break;
 	case 'u': o->user = optarg; break;
+	case 'U':
+		set_summary_columns(optarg);
+		o->shape.mode = OUTPUT_SUMMARY;
+		break;
 	case 'w': session.backtrace_depth = parse_count("-w", optarg); break;
 	case OPT_JSON: o->shape.mode = OUTPUT_JSON; break;
 	case OPT_TRACE_FILE: o->trace_file = optarg; break;
+	case OPT_HISTOGRAM: o->shape.histogram = true; break;
+	case OPT_FLAME_GRAPH: o->flame_graph = optarg; break;
+	case OPT_FOLDED: o->folded = optarg; break;
 	default: return false;
 	}
 	return true;
@@ -200,6 +231,10 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{ "output", required_argument, NULL, 'o' },
 		{ "where", required_argument, NULL, 'w' },
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "histogram", no_argument, NULL, OPT_HISTOGRAM },
+		{ "flame-graph", required_argument, NULL, OPT_FLAME_GRAPH },
+		{ "folded", required_argument, NULL, OPT_FOLDED },
+		{ "summary-columns", required_argument, NULL, 'U' },
 		{ "trace-file", required_argument, NULL, OPT_TRACE_FILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -207,7 +242,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	};
 	int c;
 
-	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:StTu:w:x:hV", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, "+a:A:bcCe:fF:il:Ln:o:p:rs:StTu:U:w:x:hV", longopts, NULL)) !=
 	       -1) {
 		if (parse_output_option(c, o) || parse_selection_option(c))
 			continue;
@@ -249,6 +284,12 @@ static void parse_options(int argc, char **argv, struct options *o)
 		try_usage();
 	}
 	o->command = argv + optind;
+	if (o->shape.histogram && o->shape.mode == OUTPUT_JSON) {
+		fprintf(stderr, "ltrace: --histogram and --json cannot be used together\n");
+		try_usage();
+	}
+	if (o->shape.histogram && o->shape.mode == OUTPUT_TEXT)
+		o->shape.mode = OUTPUT_HISTOGRAM;
 }
 
 static int open_output(const char *path, struct output_opts *out)
@@ -266,9 +307,10 @@ static int open_output(const char *path, struct output_opts *out)
 	return 0;
 }
 
-static int open_trace_file(const char *path)
+/* A file written besides the trace (--trace-file, --flame-graph, --folded), created now. */
+static int open_extra(const char *path, int (*open_fn)(const char *))
 {
-	if (path == NULL || chrome_trace_open(path) == 0)
+	if (path == NULL || open_fn(path) == 0)
 		return 0;
 	fprintf(stderr, "ltrace: can't open %s for writing: %s\n", path, strerror(errno));
 	return -1;
@@ -366,7 +408,8 @@ int main(int argc, char **argv)
 	struct output_opts out = o.shape;
 	int status = 1;
 	if ((o.user != NULL && launch_set_user(o.user) < 0) || open_output(o.output, &out) < 0 ||
-	    open_trace_file(o.trace_file) < 0)
+	    open_extra(o.trace_file, chrome_trace_open) < 0 ||
+	    open_extra(o.flame_graph, flame_open_svg) < 0 || open_extra(o.folded, flame_open_folded) < 0)
 		goto out;
 	/* ltrace puts "= " at -a's column: the padding (before " = ") ends two before it. */
 	out.align = o.align >= 2 ? o.align - 2 : 0;

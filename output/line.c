@@ -10,12 +10,14 @@
 
 #include "common/strbuf.h"
 #include "output/chrome_trace.h"
+#include "output/flame.h"
+#include "output/histogram.h"
 #include "output/json.h"
 #include "output/summary.h"
 #include "output/symbolize.h"
 
 static struct output_opts opts = { 2, false, 48, OUTPUT_TEXT, OUTPUT_CLOCK_NONE, false, false,
-				   false, 0, false };
+				   false, 0, false, false };
 static struct output_hooks hooks;
 static bool show_pids;
 static struct strbuf buf = STRBUF_INIT;
@@ -39,12 +41,18 @@ void output_set_hooks(const struct output_hooks *h)
 bool output_timed(void)
 {
 	return opts.clock != OUTPUT_CLOCK_NONE || opts.relative || opts.durations ||
-	       opts.mode != OUTPUT_TEXT || chrome_trace_enabled();
+	       opts.mode != OUTPUT_TEXT || chrome_trace_enabled() || flame_enabled();
+}
+
+/* -c, --histogram alone: the calls are counted, no line shows them. */
+static bool counting_only(void)
+{
+	return opts.mode == OUTPUT_SUMMARY || opts.mode == OUTPUT_HISTOGRAM;
 }
 
 bool output_formats_values(void)
 {
-	return opts.mode != OUTPUT_SUMMARY;
+	return !counting_only();
 }
 
 uint64_t output_now(void)
@@ -221,7 +229,8 @@ static const char *event_func(const struct output_event *e)
 
 void output_call(const struct output_event *e)
 {
-	if (opts.mode == OUTPUT_SUMMARY)
+	flame_call(e);
+	if (counting_only())
 		return;
 	if (opts.mode == OUTPUT_JSON) {
 		json_call(&buf, e);
@@ -241,10 +250,13 @@ void output_call(const struct output_event *e)
 void output_return(const struct output_event *e)
 {
 	chrome_trace_call(e);
-	if (opts.mode == OUTPUT_SUMMARY) {
+	flame_return(e);
+	if (opts.histogram)
+		hist_add(event_func(e), e->duration);
+	if (opts.mode == OUTPUT_SUMMARY)
 		summary_add(event_func(e), e->duration);
+	if (counting_only())
 		return;
-	}
 	if (opts.mode == OUTPUT_JSON) {
 		json_return(&buf, e);
 		return;
@@ -285,6 +297,9 @@ void output_unreturned(const struct output_event *e)
 {
 	if (opts.mode == OUTPUT_SUMMARY)
 		summary_add(event_func(e), e->duration);
+	if (opts.histogram)
+		hist_add_unreturned(event_func(e));
+	flame_unreturned(e);
 }
 
 void output_signal(pid_t tid, int sig)
@@ -292,7 +307,7 @@ void output_signal(pid_t tid, int sig)
 	const char *abbrev = sigabbrev_np(sig);
 	const char *desc = strsignal(sig);
 
-	if (opts.mode == OUTPUT_SUMMARY || opts.hide_signals)
+	if (counting_only() || opts.hide_signals)
 		return;
 	if (opts.mode == OUTPUT_JSON) {
 		json_signal(&buf, pid_of(tid), tid, line_time(), sig);
@@ -315,7 +330,7 @@ void output_signal(pid_t tid, int sig)
 void output_exec(pid_t tid)
 {
 	symbolize_forget(pid_of(tid)); /* a new address space: names learnt are stale */
-	if (opts.mode == OUTPUT_SUMMARY)
+	if (counting_only())
 		return;
 	if (opts.mode == OUTPUT_JSON) {
 		json_exec(&buf, pid_of(tid), tid, line_time());
@@ -329,7 +344,7 @@ void output_exec(pid_t tid)
 
 void output_exited(pid_t tid, int status)
 {
-	if (opts.mode == OUTPUT_SUMMARY)
+	if (counting_only())
 		return;
 	if (opts.mode == OUTPUT_JSON) {
 		json_exit(&buf, pid_of(tid), tid, line_time(), status, 0);
@@ -345,7 +360,7 @@ void output_killed(pid_t tid, int sig)
 {
 	const char *abbrev = sigabbrev_np(sig);
 
-	if (opts.mode == OUTPUT_SUMMARY)
+	if (counting_only())
 		return;
 	if (opts.mode == OUTPUT_JSON) {
 		json_exit(&buf, pid_of(tid), tid, line_time(), -1, sig);
@@ -419,11 +434,18 @@ void output_flush(bool final)
 
 void output_finish(void)
 {
+	close_open(" <unfinished ...>"); /* a call still open when we stopped tracing */
 	if (opts.mode == OUTPUT_SUMMARY)
 		summary_format(&buf);
-	close_open(" <unfinished ...>"); /* a call still open when we stopped tracing */
+	if (opts.histogram) {
+		if (opts.mode == OUTPUT_SUMMARY)
+			strbuf_putc(&buf, '\n');
+		hist_format(&buf);
+	}
 	output_flush(true);
 	chrome_trace_close();
+	flame_close();
 	summary_clear();
+	hist_clear();
 	strbuf_free(&open_backtrace);
 }

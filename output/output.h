@@ -18,6 +18,7 @@ enum output_mode {
 	OUTPUT_TEXT,    /* ltrace's lines */
 	OUTPUT_SUMMARY, /* -c: no lines; the table of output/summary.c at the end */
 	OUTPUT_JSON,    /* --json: one JSON object per event (output/json.c) */
+	OUTPUT_HISTOGRAM, /* --histogram without -c: no lines; only the histograms at the end */
 };
 
 enum output_clock {
@@ -38,6 +39,7 @@ struct output_opts {
 	bool call_sites;   /* -i: "[0xADDR] ", the return address of the call */
 	unsigned indent;   /* -n: spaces per level of nesting */
 	bool hide_signals; /* -b: no "--- SIG... ---" lines */
+	bool histogram;    /* --histogram: latency histograms at the end (output/histogram.c) */
 };
 
 /*
@@ -108,7 +110,8 @@ bool output_broken(void);
 
 /* Write out what is buffered (for an unbuffered trace, done at every stop). */
 void output_flush(bool final);
-/* The end of the session: the -c table, the end of the --trace-file; then flush. */
+/* The end of the session: the -c table, the histograms, the end of the --trace-file, the
+ * flame graph; then flush. */
 void output_finish(void);
 
 #endif

@@ -41,3 +41,9 @@ check_PROGRAMS += tests/unit/check_syscalls
 TESTS += tests/unit/check_syscalls
 tests_unit_check_syscalls_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_syscalls_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+# What -c, -U, --histogram, --folded and --flame-graph print at the end.
+check_PROGRAMS += tests/unit/check_profile
+TESTS += tests/unit/check_profile
+tests_unit_check_profile_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_profile_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
