@@ -26,8 +26,8 @@ static void thread_drop(struct thread *t)
 		thread_pop(t);
 		return;
 	}
-	struct output_event e = { .pid = t->proc != NULL ? t->proc->pid : t->tid, .tid = t->tid,
-				  .token = f, .name = f->name, .func = f->func };
+	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
+				  .name = f->name, .func = f->func };
 	if (f->entry_ts != 0) {
 		e.ts = output_now();
 		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;

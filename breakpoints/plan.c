@@ -156,8 +156,23 @@ struct breakpoint *plan_out_of_line(struct thread *t, taddr_t addr, const char *
 	return bp;
 }
 
+/* A breakpoint with one more role, planted if it was not yet. */
 static struct breakpoint *plan_role(struct thread *t, taddr_t addr, enum bp_role role,
-				    const char *what);
+				    const char *what)
+{
+	const char *why;
+	struct breakpoint *bp = plan_out_of_line(t, addr, &why);
+
+	if (bp == NULL) {
+		fprintf(stderr, "ltrace: cannot trace %s: %s\n", what, why);
+		return NULL;
+	}
+	bool planted = bp->roles != 0;
+	bp->roles |= role;
+	if (!planted)
+		plant(process_vm(t->proc), bp, what);
+	return bp;
+}
 
 /* -x on an IFUNC: the function its resolver returns is traced under the IFUNC's name,
  * from each return of the resolver on (the loader calls it when it binds a call). */
@@ -172,50 +187,46 @@ static void plan_resolver(struct thread *t, const struct library *lib,
 
 void plan_ifunc_choice(struct thread *t, const struct bp_callee *ifunc, taddr_t impl)
 {
-	const char *why = NULL;
-	struct breakpoint *bp = plan_out_of_line(t, impl, &why);
+	struct breakpoint *bp = bp_find(process_vm(t->proc)->bps, impl);
 
-	if (bp == NULL) {
-		fprintf(stderr, "ltrace: cannot trace %s: %s\n", ifunc->func, why);
-		return;
-	}
-	if (bp->roles & BP_ROLE_CALL)
+	if (bp != NULL && (bp->roles & BP_ROLE_CALL))
 		return; /* chosen before (or selected under its own name) */
-	bool planted = bp->roles != 0;
-	bp->roles |= BP_ROLE_CALL;
-	bp->callee = (struct bp_callee){ .name = ifunc->name, .func = ifunc->func,
-					 .sym = ifunc->sym, .defined_here = true };
-	if (!planted)
-		plant(process_vm(t->proc), bp, ifunc->func);
+	bp = plan_role(t, impl, BP_ROLE_CALL, ifunc->func);
+	if (bp != NULL)
+		bp->callee = (struct bp_callee){ .name = ifunc->name, .func = ifunc->func,
+						 .sym = ifunc->sym, .defined_here = true };
 }
 
 /* Resolvers that ran before our breakpoints were there (relocations, and calls bound
  * before -p): their choice is in the GOT slots that call the IFUNC, those of the other
  * objects and the IRELATIVE ones of its own (a slot still unbound points into the
  * caller's own PLT: it is bound later, through the resolver). */
+static void plan_bound_in(struct thread *t, const struct library *o,
+			  const struct plt_entry *es, size_t n, const struct library *lib,
+			  const struct func_symbol *f, const struct bp_callee *ifunc)
+{
+	taddr_t lo = lib->img->lo + lib->bias, hi = lib->img->hi + lib->bias;
+
+	for (size_t i = 0; i < n; i++) {
+		taddr_t v = 0;
+		if ((o == lib && !es[i].irelative) || strcmp(es[i].name, f->name) != 0 ||
+		    mem_read(process_vm(t->proc)->pid, es[i].slot + o->bias, &v, sizeof(v)) !=
+			    (ssize_t)sizeof(v) ||
+		    v < lo || v >= hi || v == f->value + lib->bias)
+			continue;
+		plan_ifunc_choice(t, ifunc, v);
+	}
+}
+
 static void plan_bound_ifunc(struct thread *t, const struct library *lib,
 			     const struct func_symbol *f)
 {
-	struct process *p = process_vm(t->proc);
 	struct bp_callee ifunc = { .defined_here = true };
-	taddr_t lo = lib->img->lo + lib->bias, hi = lib->img->hi + lib->bias;
 
 	name_callee(&ifunc, lib, f->source, true);
-	for (const struct library *o = p->libs; o != NULL; o = o->next) {
-		for (size_t k = 0; k < 2; k++) {
-			const struct plt_entry *es = k == 0 ? o->img->plt : o->img->direct;
-			size_t n = k == 0 ? o->img->nplt : o->img->ndirect;
-			for (size_t i = 0; i < n; i++) {
-				taddr_t v = 0;
-				if ((o == lib && !es[i].irelative) ||
-				    strcmp(es[i].name, f->name) != 0 ||
-				    mem_read(p->pid, es[i].slot + o->bias, &v, sizeof(v)) !=
-					    (ssize_t)sizeof(v) ||
-				    v < lo || v >= hi || v == f->value + lib->bias)
-					continue;
-				plan_ifunc_choice(t, &ifunc, v);
-			}
-		}
+	for (const struct library *o = process_vm(t->proc)->libs; o != NULL; o = o->next) {
+		plan_bound_in(t, o, o->img->plt, o->img->nplt, lib, f, &ifunc);
+		plan_bound_in(t, o, o->img->direct, o->img->ndirect, lib, f, &ifunc);
 	}
 }
 
@@ -289,36 +300,20 @@ void plan_new_objects(struct thread *t)
 	struct process *p = process_vm(t->proc);
 	bool added = false;
 
-	for (struct library *l = p->libs; l != NULL; l = l->next) {
-		if (!l->planned) {
-			l->planned = true;
-			plan_object(t, l);
-			added = true;
-		}
-	}
+	for (const struct library *l = p->libs; l != NULL && !added; l = l->next)
+		added = !l->planned;
 	/* -l: the calls of the objects planned before to what the new ones define (the
 	 * executable is planned before its libraries are loaded). */
 	if (added && session.select.nl > 0)
 		for (struct library *l = p->libs; l != NULL; l = l->next)
-			plan_plt(t, p, l);
-}
-
-/* A breakpoint with one more role, planted if it was not yet. */
-static struct breakpoint *plan_role(struct thread *t, taddr_t addr, enum bp_role role,
-				    const char *what)
-{
-	const char *why;
-	struct breakpoint *bp = plan_out_of_line(t, addr, &why);
-
-	if (bp == NULL) {
-		fprintf(stderr, "ltrace: cannot trace %s: %s\n", what, why);
-		return NULL;
+			if (l->planned)
+				plan_plt(t, p, l);
+	for (struct library *l = p->libs; l != NULL; l = l->next) {
+		if (!l->planned) {
+			l->planned = true;
+			plan_object(t, l);
+		}
 	}
-	bool planted = bp->roles != 0;
-	bp->roles |= role;
-	if (!planted)
-		plant(process_vm(t->proc), bp, what);
-	return bp;
 }
 
 void plan_hook(struct thread *t, taddr_t addr)
