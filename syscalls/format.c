@@ -215,19 +215,22 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 		sys_decode_mem(c, kind, i);
 		break;
 	case SA_SIG: case SA_SIGACT: case SA_OSIGACT: case SA_SIGHOW: case SA_SIGSET:
-	case SA_OSIGSET:
+	case SA_OSIGSET: case SA_SIGSTACK: case SA_OSIGSTACK:
 		sys_decode_signal(c, kind, i);
 		break;
-	case SA_OSTAT:
+	case SA_OSTAT: case SA_OSTATX: case SA_STATXMASK: case SA_OSTATFS:
 		sys_decode_stat(c, kind, i);
 		break;
-	case SA_TS: case SA_OTS: case SA_CLOCK: case SA_TV:
+	case SA_TS: case SA_OTS: case SA_CLOCK: case SA_TV: case SA_OREM: case SA_TIMERFLAGS:
 		sys_decode_time(c, kind, i);
 		break;
 	case SA_SOCKADDR: case SA_DOMAIN: case SA_SOCKTYPE: case SA_PROTOCOL:
+	case SA_OSOCKADDR: case SA_OSOCKLEN: case SA_SOCKFLAGS: case SA_MSGFLAGS:
+	case SA_SOCKLEVEL: case SA_SOCKOPT: case SA_SOCKOPTVAL: case SA_OSOCKOPTVAL:
 		sys_decode_socket(c, kind, i);
 		break;
-	case SA_CLONE: case SA_ARGV: case SA_ENVP: case SA_OPIPE:
+	case SA_CLONE: case SA_ARGV: case SA_ENVP: case SA_OPIPE: case SA_ARCHPRCTL:
+	case SA_ARCHPRCTLARG:
 		sys_decode_process(c, kind, i);
 		break;
 	case SA_IOCTL: case SA_IOCTLARG:
@@ -248,9 +251,6 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 	case SA_EPOLLFLAGS: case SA_EPOLLOP: case SA_EPOLLEV: case SA_OEPOLLEV:
 		sys_decode_epoll(c, kind, i);
 		break;
-	case SA_OSTATX: case SA_STATXMASK: case SA_OSTATFS:
-		sys_decode_stat(c, kind, i);
-		break;
 	case SA_XATTRFLAGS: case SA_ODIRENTS: case SA_ADVICE: case SA_LOFFP:
 	case SA_RENAMEFLAGS: case SA_UTIMES:
 		sys_decode_file(c, kind, i);
@@ -260,19 +260,6 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 		break;
 	case SA_OUTSNAME: case SA_OSYSINFO: case SA_GRNDFLAGS: case SA_ORANDOM:
 		sys_decode_system(c, kind, i);
-		break;
-	case SA_ARCHPRCTL: case SA_ARCHPRCTLARG:
-		sys_decode_process(c, kind, i);
-		break;
-	case SA_SIGSTACK: case SA_OSIGSTACK:
-		sys_decode_signal(c, kind, i);
-		break;
-	case SA_OREM: case SA_TIMERFLAGS:
-		sys_decode_time(c, kind, i);
-		break;
-	case SA_OSOCKADDR: case SA_OSOCKLEN: case SA_SOCKFLAGS: case SA_MSGFLAGS:
-	case SA_SOCKLEVEL: case SA_SOCKOPT: case SA_SOCKOPTVAL: case SA_OSOCKOPTVAL:
-		sys_decode_socket(c, kind, i);
 		break;
 	default:
 		put_generic(c, kind, i);
