@@ -133,6 +133,7 @@ int main(int argc, char **argv)
 	unlink("dir/a"); /* what the untraced run left */
 	unlink("dir/c");
 	rmdir("dir");
+	close_range(3, ~0u, 0); /* the descriptors numbers below must not depend on what was inherited */
 	getppid();
 	if (argc < 2)
 		return 0;
