@@ -41,6 +41,14 @@ static bool lib_matches(const struct filter_rule *r, const struct filter_object 
 	}
 }
 
+bool filter_selects_functions(const struct filter *f)
+{
+	for (size_t i = 0; f != NULL && i < f->n; i++)
+		if (f->rules[i].add && f->rules[i].lib_kind != FLIB_SYS)
+			return true;
+	return false;
+}
+
 static const struct filter_object no_object = { "", "", false, false };
 
 bool filter_match(const struct filter *f, const char *symbol, const struct filter_object *obj)

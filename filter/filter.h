@@ -35,4 +35,7 @@ bool filter_match(const struct filter *f, const char *symbol, const struct filte
  */
 bool filter_may_match_object(const struct filter *f, const struct filter_object *obj);
 
+/* Whether the expression can select a function (false when its + rules all name SYS). */
+bool filter_selects_functions(const struct filter *f);
+
 #endif

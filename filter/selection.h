@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct filter;
+#include "filter/filter.h"
 
 struct selection {
 	struct filter **e; /* -e: PLT calls, OR-ed */
@@ -16,5 +16,17 @@ struct selection {
 	size_t nx;
 	bool no_default;   /* -L: no implicit -e @MAIN */
 };
+
+/* No function can be selected, now or in a later library: -e rules that name only system
+ * calls (or -L), and no -l or -x. */
+static inline bool selection_is_empty(const struct selection *s)
+{
+	if ((s->ne == 0 && !s->no_default) || s->nl > 0 || s->nx > 0)
+		return false;
+	for (size_t i = 0; i < s->ne; i++)
+		if (filter_selects_functions(s->e[i]))
+			return false;
+	return true;
+}
 
 #endif

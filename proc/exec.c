@@ -79,8 +79,12 @@ static int map_first_scratch(struct thread *t, taddr_t at, int *pending)
 	return mem_write(p->mem_fd, stub, arch_syscall_trap, arch_syscall_trap_size);
 }
 
+/* Nothing is planted when nothing can be selected (`-S -L`): no scratch area then, so
+ * the program's own view of its mappings (/proc/self/maps) is the untraced one. */
 int image_arm(struct thread *t, taddr_t at, bool loaded, int *pending)
 {
+	if (selection_is_empty(&session.select))
+		return 0;
 	int rc = map_first_scratch(t, at, pending); /* without it, no returns show */
 
 	libraries_start(t, loaded);

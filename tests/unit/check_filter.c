@@ -280,6 +280,29 @@ START_TEST(may_match_object)
 }
 END_TEST
 
+static bool functions(const char *expr)
+{
+	struct filter *f = parse_ok(expr);
+	bool r = filter_selects_functions(f);
+
+	filter_free(f);
+	return r;
+}
+
+/* Rules that name only SYS select no function: -S alone needs no breakpoint. */
+START_TEST(selects_functions)
+{
+	ck_assert(!functions("write@SYS"));
+	ck_assert(!functions("write@SYS+getppid@SYS-read@SYS"));
+	ck_assert(!functions("@SYS"));
+	ck_assert(functions("write@SYS+puts"));
+	ck_assert(functions("@MAIN"));
+	ck_assert(functions("-write@SYS")); /* the implicit *@* */
+	ck_assert(!functions(""));
+	ck_assert(!filter_selects_functions(NULL));
+}
+END_TEST
+
 START_TEST(error_messages)
 {
 	assert_error_prefix("/[/", "invalid regular expression '[': ");
@@ -350,7 +373,7 @@ START_TEST(null_arguments)
 	ck_assert(filter_may_match_object(f, NULL));
 	filter_free(f);
 	f = parse_ok("x@/a*");
-	ck_assert(!filter_match(f, "x", &(struct filter_object){ NULL, NULL, false }));
+	ck_assert(!filter_match(f, "x", &(struct filter_object){ NULL, NULL, false, false }));
 	filter_free(f);
 	filter_free(NULL);
 }
@@ -419,7 +442,7 @@ START_TEST(garbage)
 			continue;
 		}
 		for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-			struct filter_object o = { names[k], names[(k + 1) % 8], k % 2 };
+			struct filter_object o = { names[k], names[(k + 1) % 8], k % 2, false };
 			bool any = filter_match(f, names[k], &o);
 			ck_assert(!any || filter_may_match_object(f, &o));
 		}
@@ -453,6 +476,7 @@ static Suite *filter_suite(void)
 	tcase_add_test(tc, null_arguments);
 	tcase_add_test(tc, glob_agrees_with_fnmatch);
 	tcase_add_test(tc, garbage);
+	tcase_add_test(tc, selects_functions);
 	suite_add_tcase(s, tc);
 	return s;
 }

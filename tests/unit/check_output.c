@@ -164,17 +164,17 @@ START_TEST(prefixes_indentation_and_durations)
 				 .durations = true, .call_sites = true, .indent = 2 };
 	output_init(&o);
 	output_show_pids(false);
-	struct output_event e = { 1, 1, &outer, "qsort", "1", 0x401000, 0, t0, 0, NULL, NULL, 0, NULL };
+	struct output_event e = { 1, 1, &outer, "qsort", "1", 0x401000, 0, t0, 0, NULL, NULL, 0, NULL, NULL };
 	output_call(&e);
 	e = (struct output_event){ 1, 1, &inner, "strcmp", "2", 0x402000, 1, t0 + 50000, 0,
-				   NULL, NULL, 0, NULL };
+				   NULL, NULL, 0, NULL, NULL };
 	output_call(&e);
 	e.text = "-2";
 	e.ts = t0 + 80000;
 	e.duration = 30000;
 	output_return(&e);
 	e = (struct output_event){ 1, 1, &outer, "qsort", "<void>", 0x401000, 0, t0 + 1200000,
-				   1200000, NULL, NULL, 0, NULL };
+				   1200000, NULL, NULL, 0, NULL, NULL };
 	output_return(&e);
 	ck_assert_str_eq(sink_text(),
 			 "  0.000000 1700000000.000100 [0x401000] qsort(1 <unfinished ...>\n"
@@ -198,7 +198,7 @@ START_TEST(clock_and_hidden_signals)
 	output_init(&o);
 	output_show_pids(false);
 	struct output_event e = { 1, 1, &a, "kill", "1, SIGUSR1", 0, 0,
-				  1700000000000000000ull + 3723000001000ull, 0, NULL, NULL, 0, NULL };
+				  1700000000000000000ull + 3723000001000ull, 0, NULL, NULL, 0, NULL, NULL };
 	output_call(&e);
 	output_signal(1, SIGUSR1);
 	e.text = "0";
