@@ -68,6 +68,7 @@ static void call_of(const struct thread *t, struct sys_call *c)
 	memcpy(c->args, t->sys.args, sizeof(c->args));
 	c->ret = 0;
 	c->saved = t->sys.saved;
+	c->sp = t->sys.sp;
 }
 
 static void show_return(struct thread *t, struct sys_call *c, taddr_t pc)
@@ -101,7 +102,7 @@ static void show_return(struct thread *t, struct sys_call *c, taddr_t pc)
 }
 
 static void entry_stop(struct thread *t, long nr, const uint64_t args[6], taddr_t pc,
-		     bool seccomp)
+		       taddr_t sp, bool seccomp)
 {
 	struct sys_call c;
 	struct strbuf text = STRBUF_INIT;
@@ -115,6 +116,7 @@ static void entry_stop(struct thread *t, long nr, const uint64_t args[6], taddr_
 	t->sys.nr = nr;
 	memcpy(t->sys.args, args, sizeof(t->sys.args));
 	t->sys.saved = 0;
+	t->sys.sp = sp;
 	call_of(t, &c);
 	sys_save_in(&c, &mem);
 	t->sys.saved = c.saved;
@@ -169,11 +171,12 @@ void syscalls_stop(struct thread *t)
 		return;
 	switch (info.op) {
 	case PTRACE_SYSCALL_INFO_ENTRY:
-		entry_stop(t, (long)info.entry.nr, info.entry.args, info.instruction_pointer, false);
+		entry_stop(t, (long)info.entry.nr, info.entry.args, info.instruction_pointer,
+			   info.stack_pointer, false);
 		break;
 	case PTRACE_SYSCALL_INFO_SECCOMP:
 		entry_stop(t, (long)info.seccomp.nr, info.seccomp.args, info.instruction_pointer,
-			 true);
+			   info.stack_pointer, true);
 		break;
 	case PTRACE_SYSCALL_INFO_EXIT:
 		exit_stop(t, info.exit.rval, info.instruction_pointer);
@@ -221,7 +224,7 @@ static void show_launch(struct thread *t)
 	char buf[4096];
 	const char *path = sys_exec_path(launched_argv[0], buf, sizeof(buf));
 	struct sys_call c = { sys_number("execve"), { (uint64_t)(uintptr_t)path,
-		(uint64_t)(uintptr_t)launched_argv, (uint64_t)(uintptr_t)environ }, 0, 0 };
+		(uint64_t)(uintptr_t)launched_argv, (uint64_t)(uintptr_t)environ }, 0, 0, 0 };
 	pid_t self = getpid();
 	struct sys_mem mem = { read_tracee, &self };
 	struct strbuf text = STRBUF_INIT;

@@ -215,7 +215,7 @@ static void put_arg(const struct sys_ctx *c, unsigned i)
 		sys_decode_mem(c, kind, i);
 		break;
 	case SA_SIG: case SA_SIGACT: case SA_OSIGACT: case SA_SIGHOW: case SA_SIGSET:
-	case SA_OSIGSET: case SA_SIGSTACK: case SA_OSIGSTACK:
+	case SA_OSIGSET: case SA_SIGSTACK: case SA_OSIGSTACK: case SA_SIGFRAME:
 		sys_decode_signal(c, kind, i);
 		break;
 	case SA_OSTAT: case SA_OSTATX: case SA_STATXMASK: case SA_OSTATFS:

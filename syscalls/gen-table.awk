@@ -2,7 +2,8 @@
 #   SIGNATURES   syscalls/signatures.tbl: NAME KIND, KIND... [=> RETURN]
 #   ARCH_TABLE   sysdeps/linux-gnu/ARCH/syscalls.tbl: NUMBER NAME ARGUMENT-COUNT
 # Prints the table of syscalls/table.h. Fails when a signature's argument count is not
-# the architecture's, or a line cannot be read.
+# the architecture's (not counting `sigframe', which is read at the stack pointer, not
+# from a register), or a line cannot be read.
 function fail(msg) {
 	print FILENAME ":" FNR ": " msg > "/dev/stderr"
 	failed = 1
@@ -41,8 +42,11 @@ FNR == NR {
 	if (n > 6)
 		fail(name ": more than 6 arguments")
 	kl = ""; pl = ""
+	sig_regless[name] = 0
 	for (i = 1; i <= n; i++) {
 		e = kind_enum(kinds[i])
+		if (e == "SA_SIGFRAME")
+			sig_regless[name]++
 		kl = kl (i > 1 ? ", " : "") e
 		pl = pl (i > 1 ? ", " : "") kparam
 	}
@@ -68,9 +72,10 @@ FNR == NR {
 	if (nr in rows)
 		fail("number " nr " listed twice")
 	if ($2 in sig_n) {
-		if (sig_n[$2] != $3)
+		if (sig_n[$2] - sig_regless[$2] != $3)
 			fail($2 ": " $3 " arguments here, " sig_n[$2] " in the signature")
-		rows[nr] = sprintf("\t[%d] = { \"%s\", %d, true, %s, { %s }, { %s } },", nr, $2, $3,
+		rows[nr] = sprintf("\t[%d] = { \"%s\", %d, true, %s, { %s }, { %s } },", nr, $2,
+				   sig_n[$2],
 				   sig_ret[$2], sig_kinds[$2], sig_params[$2])
 	} else {
 		rows[nr] = sprintf("\t[%d] = { \"%s\", %d, false, SR_LONG, { 0 }, { 0 } },", nr, $2, $3)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "syscalls/decode.h"
+#include "sysdeps/arch.h"
 
 #define NSIG_KERNEL 64
 
@@ -176,6 +177,11 @@ void sys_decode_signal(const struct sys_ctx *c, int kind, unsigned i)
 			sys_put_ptr(c->out, v);
 		else
 			put_stack_at(c, v);
+		break;
+	case SA_SIGFRAME: /* strace's notation for the frame: only its mask is shown */
+		strbuf_append(c->out, "{mask=");
+		put_sigset_at(c, arch_sigreturn_mask(c->call->sp), sizeof(uint64_t));
+		strbuf_putc(c->out, '}');
 		break;
 	case SA_OSIGSET:
 		if (v == 0 || failed)

@@ -29,6 +29,7 @@ struct sys_call {
 	uint64_t args[6];
 	int64_t ret;
 	uint64_t saved;
+	uint64_t sp;      /* the stack pointer at the entry (rt_sigreturn reads its frame there) */
 };
 
 /* The number of the largest known system call plus one. */

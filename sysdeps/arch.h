@@ -25,6 +25,9 @@ int arch_set_pc_only(pid_t tid, struct arch_regs *regs, taddr_t pc);
 taddr_t arch_pc(const struct arch_regs *regs);
 void arch_set_pc(struct arch_regs *regs, taddr_t pc);
 taddr_t arch_sp(const struct arch_regs *regs);
+/* Where rt_sigreturn, entered with this stack pointer, finds the signal mask it restores
+ * (the uc_sigmask of the frame the kernel built for the handler). */
+taddr_t arch_sigreturn_mask(taddr_t sp);
 /* The integer (or pointer) a function returned, at its return. */
 taddr_t arch_return_value(const struct arch_regs *regs);
 

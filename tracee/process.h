@@ -45,6 +45,7 @@ struct syscall_state {
 	long nr;
 	uint64_t args[6];
 	uint64_t saved;    /* sys_call.saved, read at the entry */
+	uint64_t sp;       /* sys_call.sp */
 	uint64_t entry_ts; /* as frame.entry_ts */
 	long interrupted;  /* + 1: the call a restart_syscall will resume (0: none) */
 };

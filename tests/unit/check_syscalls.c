@@ -8,6 +8,7 @@
 
 #include "filter/filter.h"
 #include "syscalls/syscalls.h"
+#include "sysdeps/arch.h"
 
 #define UNISTD_H "/usr/include/x86_64-linux-gnu/asm/unistd_64.h"
 
@@ -38,7 +39,7 @@ static uint64_t P(const void *p)
 static const char *in(const char *name, uint64_t a0, uint64_t a1, uint64_t a2, uint64_t a3,
 		      uint64_t a4, uint64_t a5)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, a4, a5 }, 0, 0 };
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, a4, a5 }, 0, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	ck_assert_msg(c.nr >= 0, "no system call %s", name);
@@ -52,7 +53,7 @@ static const char *in(const char *name, uint64_t a0, uint64_t a1, uint64_t a2, u
 static const char *out(const char *name, int64_t ret, uint64_t a0, uint64_t a1, uint64_t a2,
 		       uint64_t a3)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, ret, 0 };
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, ret, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_out(&sb, &c, &self, 32);
@@ -64,7 +65,7 @@ static const char *out(const char *name, int64_t ret, uint64_t a0, uint64_t a1, 
 /* The same for a call of up to six arguments, whose entry saved what sys_save_in read. */
 static const char *out6(const char *name, int64_t ret, const uint64_t a[6])
 {
-	struct sys_call c = { sys_number(name), { a[0], a[1], a[2], a[3], a[4], a[5] }, ret, 0 };
+	struct sys_call c = { sys_number(name), { a[0], a[1], a[2], a[3], a[4], a[5] }, ret, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_save_in(&c, &self);
@@ -77,7 +78,7 @@ static const char *out6(const char *name, int64_t ret, const uint64_t a[6])
 /* The result of a call with these arguments. */
 static const char *ret_of(const char *name, int64_t value, uint64_t a0, uint64_t a1)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, 0, 0, 0, 0 }, value, 0 };
+	struct sys_call c = { sys_number(name), { a0, a1, 0, 0, 0, 0 }, value, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_ret(&sb, &c, NULL);
@@ -88,7 +89,7 @@ static const char *ret_of(const char *name, int64_t value, uint64_t a0, uint64_t
 
 static const char *ret(const char *name, int64_t value)
 {
-	struct sys_call c = { sys_number(name), { 0 }, value, 0 };
+	struct sys_call c = { sys_number(name), { 0 }, value, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_ret(&sb, &c, NULL);
@@ -295,7 +296,7 @@ END_TEST
 static const char *ret_mem(const char *name, int64_t value, uint64_t a0, uint64_t a1,
 			   uint64_t a2, uint64_t a3)
 {
-	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, value, 0 };
+	struct sys_call c = { sys_number(name), { a0, a1, a2, a3, 0, 0 }, value, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 
 	sys_format_ret(&sb, &c, &self);
@@ -402,7 +403,7 @@ END_TEST
 START_TEST(unknown_calls)
 {
 	ck_assert_str_eq(in("ptrace", 0, 3, 0, 0x7ffd32cb0120, 0, 0), "0, 3, 0, 0x7ffd32cb0120");
-	struct sys_call c = { 400, { 1, 2, 3, 4, 5, 6 }, 0, 0 }; /* no call has this number */
+	struct sys_call c = { 400, { 1, 2, 3, 4, 5, 6 }, 0, 0, 0 }; /* no call has this number */
 	struct strbuf sb = STRBUF_INIT;
 	sys_format_in(&sb, &c, &self, 32);
 	ck_assert_str_eq(strbuf_str(&sb), "1, 2, 3, 4, 5, 6");
@@ -548,6 +549,28 @@ START_TEST(resource_and_system)
 }
 END_TEST
 
+/* rt_sigreturn has no argument register: its mask is read from the frame at the sp. */
+START_TEST(sigreturn_frame)
+{
+	static uint64_t frame[128];
+	uint64_t sp = P(frame);
+	uint64_t *mask = (uint64_t *)(uintptr_t)arch_sigreturn_mask(sp);
+	struct sys_call c = { sys_number("rt_sigreturn"), { 0 }, 0, 0, sp };
+	struct strbuf sb = STRBUF_INIT;
+
+	ck_assert(mask >= frame && mask < frame + 128);
+	*mask = 1u << (12 - 1) | 1u << (2 - 1); /* SIGUSR2, SIGINT */
+	sys_format_in(&sb, &c, &self, 32);
+	ck_assert_str_eq(strbuf_str(&sb), "{mask=[INT USR2]}");
+	c.sp = 8; /* unreadable: the address, as for any argument */
+	strbuf_free(&sb);
+	sys_format_in(&sb, &c, &self, 32);
+	snprintf(text, sizeof(text), "{mask=%#llx}", (unsigned long long)arch_sigreturn_mask(8));
+	ck_assert_str_eq(strbuf_str(&sb), text);
+	strbuf_free(&sb);
+}
+END_TEST
+
 START_TEST(sleeps_and_sockets)
 {
 	int64_t rem[2] = { 0, 500 };
@@ -562,7 +585,7 @@ START_TEST(sleeps_and_sockets)
 			 "CLOCK_REALTIME, TIMER_ABSTIME, {tv_sec=0, tv_nsec=500}");
 	/* addrlen: 128 before the call; the call writes 16 (done here before formatting the
 	 * exit, with the value saved from "the entry"). */
-	struct sys_call c = { sys_number("getsockname"), { 3, P(sin), P(&len) }, 0, 0 };
+	struct sys_call c = { sys_number("getsockname"), { 3, P(sin), P(&len) }, 0, 0, 0 };
 	struct strbuf sb = STRBUF_INIT;
 	sys_save_in(&c, &self);
 	len = 16;
@@ -611,6 +634,7 @@ static Suite *syscalls_suite(void)
 	tcase_add_test(tc, open_flags_and_modes);
 	tcase_add_test(tc, mmap_prot_and_flags);
 	tcase_add_test(tc, strings_and_buffers);
+	tcase_add_test(tc, sigreturn_frame);
 	tcase_add_test(tc, results_and_errors);
 	tcase_add_test(tc, signals);
 	tcase_add_test(tc, stat_time_socket);

@@ -39,6 +39,13 @@ taddr_t arch_sp(const struct arch_regs *regs)
 	return regs->r.rsp;
 }
 
+/* The handler's `ret` popped the frame's return address: sp is its struct ucontext, whose
+ * uc_sigmask follows uc_flags, uc_link, uc_stack (24) and uc_mcontext (256). */
+taddr_t arch_sigreturn_mask(taddr_t sp)
+{
+	return sp + 8 + 8 + 24 + 256;
+}
+
 taddr_t arch_trap_address(taddr_t pc)
 {
 	return pc - 1;

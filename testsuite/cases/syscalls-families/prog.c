@@ -128,6 +128,23 @@ static void paths(void)
 	syscall(SYS_write, -1, "data is cut at the string limit of 32 bytes", 43);
 }
 
+static void on_usr1(int sig)
+{
+	(void)sig;
+	syscall(SYS_umask, 022);
+}
+
+/* rt_sigreturn shows the mask it restores, read from the signal frame. */
+static void signal_return(void)
+{
+	uint64_t usr2 = 1u << (SIGUSR2 - 1);
+	struct sigaction sa = { .sa_handler = on_usr1 };
+
+	syscall(SYS_rt_sigprocmask, SIG_BLOCK, &usr2, NULL, 8);
+	sigaction(SIGUSR1, &sa, NULL);
+	syscall(SYS_kill, syscall(SYS_getpid), SIGUSR1);
+}
+
 int main(int argc, char **argv)
 {
 	unlink("dir/a"); /* what the untraced run left */
@@ -149,5 +166,7 @@ int main(int argc, char **argv)
 		sleeps();
 	else if (strcmp(argv[1], "paths") == 0)
 		paths();
+	else if (strcmp(argv[1], "sigreturn") == 0)
+		signal_return();
 	return 0;
 }
