@@ -298,15 +298,53 @@ static void refresh_copy(struct thread *t, struct breakpoint *bp)
 	ssize_t n = mem_read(p->pid, bp->addr, code, sizeof(code));
 	if (n <= 0)
 		return;
-	code[0] = bp->orig[0];
+	memcpy(code, bp->orig, ARCH_BREAKPOINT_SIZE);
 	if (bp_displace(t, &copy, code, (size_t)n, &why) == 0)
 		bp_take_copy(bp, &copy);
+}
+
+/* At a function's entry (bp): the return address, and whether the instruction we run a
+ * copy of is still the same behind the breakpoint (else it is copied again), in one read
+ * when both are in memory. 0, or -1 if the return address cannot be read. */
+static int entry_read(struct thread *t, struct breakpoint *bp, const struct arch_regs *regs,
+		      taddr_t *ret_addr)
+{
+	struct process *p = t->proc;
+	uint8_t now[sizeof(bp->insn)];
+	size_t tail = bp->insn_len > ARCH_BREAKPOINT_SIZE ? bp->insn_len - ARCH_BREAKPOINT_SIZE
+							   : 0;
+	taddr_t slot = 0, rest = bp->addr + ARCH_BREAKPOINT_SIZE;
+	const uint8_t *was = bp->insn + ARCH_BREAKPOINT_SIZE;
+
+	if (arch_return_address(regs, ret_addr, &slot) == 1) {
+		if (tail > 0 && mem_read(p->pid, rest, now, tail) != (ssize_t)tail)
+			return 0;
+	} else if (mem_read2(p->pid, slot, ret_addr, sizeof(*ret_addr), rest, now, tail) < 0) {
+		return -1;
+	}
+	if (tail > 0 && memcmp(now, was, tail) != 0)
+		refresh_copy(t, bp);
+	return 0;
 }
 
 void bp_calls_over(struct thread *t)
 {
 	while (t->depth > 0)
 		thread_drop(t);
+}
+
+/* Whether a call caught at a function's entry (for calls through a GOT slot) is one just
+ * caught at a PLT stub of the same function: the caller took the stub, whose GOT slot is
+ * not the one the entry was planned for (a linker that gives a function called through
+ * the PLT and also referred to through the GOT two slots, as aarch64's does). */
+static bool stub_went_here(struct thread *t, const struct bp_callee *c,
+			   const struct arch_regs *regs, taddr_t ret_addr)
+{
+	const struct frame *top = thread_top(t);
+
+	return top != NULL && !top->resolver && top->func == c->func &&
+	       top->ret_addr == ret_addr && top->entry_sp == arch_sp(regs) &&
+	       top->entry_hit + 1 == t->hits;
 }
 
 int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool *libs_changed)
@@ -322,33 +360,33 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool
 		/* In a patched stub's trampoline: it loaded the return address, and the thread
 		 * goes on from here. */
 		ret_addr = arch_trampoline_return_address(regs);
-		target = arch_pc(regs);
+		target = bp->trap + ARCH_BREAKPOINT_SIZE;
 	} else if (bp->resume == BP_RESUME_SLOT_JUMP) {
 		/* The stub's jump target and the return address, in one read. */
-		if (mem_read2(p->pid, bp->slot, &target, sizeof(target),
-			      arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr)) < 0)
+		taddr_t slot = 0;
+		if (arch_return_address(regs, &ret_addr, &slot) == 1
+			    ? mem_read(p->pid, bp->slot, &target, sizeof(target)) != (ssize_t)sizeof(target)
+			    : mem_read2(p->pid, bp->slot, &target, sizeof(target), slot, &ret_addr,
+					sizeof(ret_addr)) < 0)
 			return -1;
 	} else if (bp->resume == BP_RESUME_OUT_OF_LINE &&
 		   (bp->roles & (BP_ROLE_CALL | BP_ROLE_DIRECT | BP_ROLE_RESOLVER))) {
 		/* A function's entry: with the return address, the rest of the instruction we
 		 * run a copy of, in the same read; the program may have rewritten it. */
-		uint8_t now[sizeof(bp->insn)];
-		size_t tail = bp->insn_len > 1 ? bp->insn_len - 1u : 0;
-		if (mem_read2(p->pid, arch_return_address_slot(regs), &ret_addr, sizeof(ret_addr),
-			      bp->addr + 1, now, tail) < 0)
+		if (entry_read(t, bp, regs, &ret_addr) < 0)
 			ret_addr = 0;
-		else if (tail > 0 && memcmp(now, bp->insn + 1, tail) != 0)
-			refresh_copy(t, bp);
 		target = bp->ool;
 	} else {
 		target = bp->ool; /* a return site, the loader's hook, the program's entry */
 	}
 	if ((bp->roles & BP_ROLE_CALL) && shown) {
-		resolve_proto(t, &bp->callee, bp->addr, ret_addr);
-		on_call(t, &bp->callee, bp->addr, regs, ret_addr);
+		if (ret_addr < bp->callee.skip_lo || ret_addr >= bp->callee.skip_hi) {
+			resolve_proto(t, &bp->callee, bp->addr, ret_addr);
+			on_call(t, &bp->callee, bp->addr, regs, ret_addr);
+		}
 	} else if ((bp->roles & BP_ROLE_DIRECT) && shown) {
 		struct bp_callee *c = bp_caller_of(bp, ret_addr);
-		if (c != NULL) {
+		if (c != NULL && !stub_went_here(t, c, regs, ret_addr)) {
 			resolve_proto(t, c, bp->addr, ret_addr);
 			on_call(t, c, bp->addr, regs, ret_addr);
 		}

@@ -101,19 +101,34 @@ static void name_callee(struct bp_callee *c, const struct library *lib, const ch
  * address into a register, traps, then jumps through the GOT slot: at a hit the thread goes
  * on from where it trapped, and nothing but its registers is read. Else the stub gets a
  * breakpoint whose jump is emulated at each hit. While the patch is written, the stub's
- * first byte is a breakpoint of that second kind: the record serves both.
+ * first byte is a breakpoint of that second kind: the record serves both. (Where setting
+ * the pc is not all the stub does, ARCH_STUB_JUMP_EMULATED 0, that breakpoint runs the
+ * stub's first instruction out of line instead.)
  */
 static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what)
 {
 	struct process *p = process_vm(t->proc);
-	uint8_t code[16], patch[ARCH_PATCH_MAX], tramp_code[16];
+	uint8_t code[32], patch[ARCH_PATCH_MAX], tramp_code[ARCH_TRAMP_MAX];
 	size_t tramp_len = 0, trap = 0;
 	taddr_t tramp = scratch_slot(t, bp->addr, sizeof(tramp_code));
+	ssize_t n = mem_read(p->pid, bp->addr, code, sizeof(code));
+	bool have_code = n >= 16;
 	int len = -1;
 
 	bp->resume = BP_RESUME_SLOT_JUMP;
-	if (tramp != 0 && mem_read(p->pid, bp->addr, code, sizeof(code)) == (ssize_t)sizeof(code))
-		len = arch_plt_patch(code, sizeof(code), bp->addr, bp->slot, tramp, patch,
+	if (!ARCH_STUB_JUMP_EMULATED) {
+		/* The stub's first instruction out of line, at a hit while the patch is
+		 * written or when there is none. */
+		const char *why = NULL;
+		if (!have_code || bp_displace(t, bp, code, (size_t)n, &why) < 0) {
+			fprintf(stderr, "ltrace: cannot trace %s: %s\n", what,
+				why != NULL ? why : "cannot read the code");
+			bp->roles = 0;
+			return;
+		}
+	}
+	if (tramp != 0 && have_code)
+		len = arch_plt_patch(code, (size_t)n, bp->addr, bp->slot, tramp, patch,
 				     tramp_code, &tramp_len, &trap);
 	if (len > 0 && mem_write(p->mem_fd, tramp, tramp_code, tramp_len) == 0 &&
 	    bp_alias(p->bps, tramp + trap, bp) == 0 &&
@@ -121,6 +136,8 @@ static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what
 		return;
 	plant(p, bp, what);
 }
+
+static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi);
 
 static void plan_plt(struct thread *t, struct process *p, const struct library *lib)
 {
@@ -133,6 +150,10 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		bp->roles |= BP_ROLE_CALL;
 		bp->slot = e->slot + lib->bias;
 		name_callee(&bp->callee, lib, e->name, false);
+		/* Not the start-up code's call into the C library (where _start calls
+		 * __libc_start_main through the PLT, as on aarch64): see plan_direct. */
+		if (lib->is_main)
+			entry_function(lib, &bp->callee.skip_lo, &bp->callee.skip_hi);
 		if (!planted)
 			plant_stub(t, bp, e->name);
 	}

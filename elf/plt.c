@@ -82,11 +82,12 @@ static void add_relocations(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh,
 		if (gelf_getrela(rel, (int)i, &r) == NULL)
 			continue;
 		unsigned type = GELF_R_TYPE(r.r_info), symi = GELF_R_SYM(r.r_info);
-		if (type == R_X86_64_IRELATIVE) {
+		enum arch_reloc kind = arch_reloc_kind(type);
+		if (kind == ARCH_RELOC_IRELATIVE) {
 			add_irelative(&r, syms, nsyms, names);
 			continue;
 		}
-		if ((type != R_X86_64_JUMP_SLOT && type != R_X86_64_GLOB_DAT) || symi == 0)
+		if (kind != ARCH_RELOC_SLOT || symi == 0)
 			continue;
 		if (gelf_getsym(symdata, (int)symi, &sym) == NULL)
 			continue;
@@ -128,10 +129,16 @@ static void scan_stubs(Elf *elf, const char *secname, size_t default_entsize,
 	if (data == NULL || data->d_buf == NULL || sh.sh_type != SHT_PROGBITS)
 		return;
 	size_t entsize = sh.sh_entsize ? sh.sh_entsize : default_entsize;
-	for (size_t off = 0; off + entsize <= data->d_size; off += entsize) {
+	size_t step = ARCH_PLT_STEP ? ARCH_PLT_STEP : entsize, len = entsize;
+	for (size_t off = 0; off + step <= data->d_size; off += step) {
 		taddr_t slot, addr = sh.sh_addr + off;
-		if (arch_plt_slot((const uint8_t *)data->d_buf + off, entsize, addr, &slot) != 0)
+		if (ARCH_PLT_STEP)
+			len = data->d_size - off < 32 ? data->d_size - off : 32;
+		if (off + len > data->d_size ||
+		    arch_plt_slot((const uint8_t *)data->d_buf + off, len, addr, &slot) != 0)
 			continue;
+		if (ARCH_PLT_STEP) /* past the stub, less the step the loop adds */
+			off += ARCH_PLT_STUB_MIN - step;
 		struct slot_name *s = find_slot(names, slot);
 		if (s == NULL)
 			continue;

@@ -76,11 +76,13 @@ static void fetch_struct(struct argval *v, struct arg_cursor *args, const struct
 	taddr_t at = 0;
 
 	flatten(s, 0, &m);
-	if (arch_fetch_aggregate(args, m.v, m.n, proto_type_size(s), ret, v->bytes, &at) == 1) {
+	int rc = arch_fetch_aggregate(args, m.v, m.n, proto_type_size(s), ret, v->bytes, &at);
+	if (rc == 1) {
 		memset(v->bytes, 0, sizeof(v->bytes));
 		put_word(v->bytes, at);
 		v->indirect = true;
 	}
+	v->unknown = rc < 0;
 }
 
 /* One value of type t (NULL: an integer) from the cursor, as its register image; ret: a

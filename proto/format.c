@@ -194,7 +194,7 @@ void proto_format_top(struct fmt_ctx *c, const struct argval *v)
 		proto_format_at(c, v->type, proto_value_int(proto_type_primitive(TK_ULONG), v->bytes));
 		return;
 	}
-	if (proto_type_size(v->type) > sizeof(v->bytes)) {
+	if (v->unknown || proto_type_size(v->type) > sizeof(v->bytes)) {
 		strbuf_append(c->out, "..."); /* passed in memory: not fetched */
 		return;
 	}

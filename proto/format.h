@@ -11,8 +11,9 @@
 /* One fetched argument (or return value): the little-endian image of its register(s). */
 struct argval {
 	const struct type *type;
-	unsigned char bytes[16];
+	unsigned char bytes[32]; /* >= every architecture's ARCH_AGGREGATE_OUT */
 	bool indirect; /* bytes hold the tracee address of the value (a big struct returned) */
+	bool unknown;  /* a struct the architecture could not tell where it is */
 };
 
 struct eval_env {

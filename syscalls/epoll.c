@@ -1,8 +1,9 @@
-/* epoll: control operations and struct epoll_event (packed on x86_64: 4 + 8 bytes), read
+/* epoll: control operations and struct epoll_event (packed on x86_64: 4 + 8 bytes; arch-kabi.h), read
  * by epoll_ctl, written by epoll_wait up to the count it returns. */
 #include <inttypes.h>
 
 #include "syscalls/decode.h"
+#include "arch-kabi.h"
 
 #define EVENTS_SHOWN 16
 
@@ -35,7 +36,7 @@ static const struct xlat event_bits[] = {
 struct epoll_event_raw {
 	uint32_t events;
 	uint64_t data;
-} __attribute__((packed));
+} ARCH_EPOLL_PACKED;
 
 static void put_event(struct strbuf *out, const struct epoll_event_raw *e)
 {

@@ -2,11 +2,13 @@
 #include <inttypes.h>
 
 #include "syscalls/decode.h"
+#include "arch-kabi.h"
 
 #define AT_FDCWD_VALUE (-100)
 
-/* O_* on x86_64 (the access mode, O_RDONLY/O_WRONLY/O_RDWR, is shown first), in strace's
- * order; a flag that includes another (O_SYNC, O_TMPFILE) comes before it. */
+/* O_* (some values are the architecture's: arch-kabi.h), the access mode (O_RDONLY,
+ * O_WRONLY, O_RDWR) shown first, in strace's order; a flag that includes another (O_SYNC,
+ * O_TMPFILE) comes before it. */
 const struct xlat sys_open_flags[] = {
 	{ 0100, "O_CREAT" },
 	{ 0200, "O_EXCL" },
@@ -16,14 +18,14 @@ const struct xlat sys_open_flags[] = {
 	{ 04000, "O_NONBLOCK" },
 	{ 04010000, "O_SYNC" },     /* includes O_DSYNC */
 	{ 010000, "O_DSYNC" },
-	{ 040000, "O_DIRECT" },
-	{ 0100000, "O_LARGEFILE" },
-	{ 0400000, "O_NOFOLLOW" },
+	{ ARCH_O_DIRECT, "O_DIRECT" },
+	{ ARCH_O_LARGEFILE, "O_LARGEFILE" },
+	{ ARCH_O_NOFOLLOW, "O_NOFOLLOW" },
 	{ 01000000, "O_NOATIME" },
 	{ 02000000, "O_CLOEXEC" },
 	{ 010000000, "O_PATH" },
-	{ 020200000, "O_TMPFILE" }, /* includes O_DIRECTORY */
-	{ 0200000, "O_DIRECTORY" },
+	{ 020000000 | ARCH_O_DIRECTORY, "O_TMPFILE" }, /* includes O_DIRECTORY */
+	{ ARCH_O_DIRECTORY, "O_DIRECTORY" },
 	{ 020000, "FASYNC" },
 	{ 0, NULL },
 };
@@ -129,7 +131,8 @@ bool sys_open_omitted(const struct sys_ctx *c, int kind, unsigned i)
 
 	switch (kind) {
 	case SA_OMODE: /* a mode only with O_CREAT or O_TMPFILE */
-		return (prev & 0100) == 0 && (prev & 020200000) != 020200000;
+		return (prev & 0100) == 0 &&
+		       (prev & (020000000 | ARCH_O_DIRECTORY)) != (020000000 | ARCH_O_DIRECTORY);
 	case SA_FCNTLARG: /* the F_GET* commands take no argument */
 		return prev == 1 || prev == 3 || prev == 9 || prev == 11 || prev == 1025 ||
 		       prev == 1032 || prev == 1034;

@@ -1,17 +1,12 @@
-/* struct stat, as stat, fstat, lstat and newfstatat fill it (x86_64's layout); struct statx
+/* struct stat, as stat, fstat, lstat and newfstatat fill it (the architecture's layout,
+ * arch-kabi.h); struct statx
  * and its masks; struct statfs. */
 #include <inttypes.h>
 
 #include "syscalls/decode.h"
+#include "arch-kabi.h"
 
-struct k_stat {
-	uint64_t dev, ino, nlink;
-	uint32_t mode, uid, gid, pad0;
-	uint64_t rdev;
-	int64_t size, blksize, blocks;
-	uint64_t times[6]; /* atime, atime_nsec, mtime, mtime_nsec, ctime, ctime_nsec */
-	int64_t unused[3];
-};
+#define k_stat arch_k_stat
 
 static const struct xlat file_types[] = {
 	{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" }, { 0100000, "S_IFREG" },

@@ -34,8 +34,9 @@ taddr_t arch_return_value(const struct arch_regs *regs);
 /* The address of the breakpoint instruction that trapped, from the pc at the trap stop. */
 taddr_t arch_trap_address(taddr_t pc);
 
-/* At a function's entry: where the return address is stored (a stack address). */
-taddr_t arch_return_address_slot(const struct arch_regs *regs);
+/* At a function's entry: the return address. Either it is in a register (1, *ret set), or
+ * on the stack (0, *slot set to where it is stored). */
+int arch_return_address(const struct arch_regs *regs, taddr_t *ret, taddr_t *slot);
 /* The stack pointer the caller will have right after the function returns. */
 taddr_t arch_sp_after_return(taddr_t entry_sp);
 
@@ -61,6 +62,7 @@ struct arch_args {
 	unsigned next_fp;   /* floating-point registers used */
 	taddr_t stack;      /* the next stack-passed argument */
 	bool have_fp;
+	unsigned spill;     /* the architecture's own use */
 	struct arch_fpregs fp;
 };
 void arch_args_call(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
@@ -73,12 +75,12 @@ void arch_args_return(struct arg_cursor *cur, struct arch_args *st, pid_t tid,
  * size and its scalar members (m[0..n): offset, size, floating point or not, in order).
  * arch_fetch_aggregate takes one argument (ret: the return value) from the cursor as the
  * calling convention passes it: its bytes into out (zeroed by the caller; room for
- * ARCH_AGGREGATE_OUT bytes, the most a convention passes in registers), returning 0; or, when the struct is in memory (a copy on the stack, a returned buffer, a
+ * ARCH_AGGREGATE_OUT bytes, arch-regs.h: the most the convention passes in registers),
+ * returning 0; or, when the struct is in memory (a copy on the stack, a returned buffer, a
  * reference), its tracee address into *at, returning 1; -1 when it cannot be told.
  * arch_hidden_return_arg: whether a function returning such a struct takes the buffer's
  * address as a hidden first argument (which the cursor must then skip).
  */
-#define ARCH_AGGREGATE_OUT 16
 struct arch_scalar {
 	size_t off, size;
 	bool fp;
@@ -88,8 +90,15 @@ int arch_fetch_aggregate(struct arg_cursor *cur, const struct arch_scalar *m, si
 bool arch_hidden_return_arg(const struct arch_scalar *m, size_t n, size_t size);
 
 /* The GOT slot a PLT entry jumps through: 0 and *slot set, or -1 if code is no PLT stub.
- * code holds len bytes read from link-time address addr. */
+ * code holds len bytes read from link-time address addr. Stubs are looked for every
+ * ARCH_PLT_STEP bytes of a PLT section (0: every sh_entsize), and one found covers at
+ * least ARCH_PLT_STUB_MIN bytes (with ARCH_PLT_STEP). */
 int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot);
+
+/* What a dynamic relocation of type `type` (ELF r_type) fills: a PLT or GOT slot of a
+ * function (JUMP_SLOT, GLOB_DAT), an IFUNC's slot (IRELATIVE), or something else. */
+enum arch_reloc { ARCH_RELOC_OTHER, ARCH_RELOC_SLOT, ARCH_RELOC_IRELATIVE };
+enum arch_reloc arch_reloc_kind(unsigned type);
 
 /*
  * A PLT stub that jumps to a trampoline: `patch` (for the stub at stub) replaces the
@@ -107,7 +116,11 @@ int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot);
  */
 int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, taddr_t tramp,
 		   uint8_t *patch, uint8_t *tramp_code, size_t *tramp_len, size_t *trap_offset);
-/* At the breakpoint of arch_plt_patch's trampoline: the return address of the call. */
+/* At the breakpoint of arch_plt_patch's trampoline: the return address of the call. The
+ * thread goes on at the instruction after the breakpoint (ARCH_BREAKPOINT_SIZE further).
+ * tramp_code has room for ARCH_TRAMP_MAX bytes. When ARCH_STUB_JUMP_EMULATED is 0, a
+ * stub's plain breakpoint runs its first instruction out of line rather than taking the
+ * jump through the slot at once (the jump has effects beyond the pc). */
 taddr_t arch_trampoline_return_address(const struct arch_regs *regs);
 
 /*

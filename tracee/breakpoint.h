@@ -39,6 +39,8 @@ struct bp_callee {
 				    * "<... f resumed>" and -c's table */
 	const struct proto *proto; /* its prototype, or NULL (once proto_known) */
 	taddr_t lo, hi;            /* BP_ROLE_DIRECT: the calling object's addresses */
+	taddr_t skip_lo, skip_hi;  /* BP_ROLE_CALL: calls returning here are not shown (the
+				    * start-up code's call of __libc_start_main by a PLT) */
 	const char *sym;           /* the symbol (interned): its prototype is looked up at
 				    * the first call, when the defining object is loaded */
 	bool defined_here;         /* -x: the breakpoint is in the object defining sym */

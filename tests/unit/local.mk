@@ -9,10 +9,21 @@ tests_unit_check_proto_SOURCES = tests/unit/check_proto.c tests/unit/check_proto
 tests_unit_check_proto_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_proto_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
 
-check_PROGRAMS += tests/unit/check_insn tests/unit/check_output
-TESTS += tests/unit/check_insn tests/unit/check_output
+check_PROGRAMS += tests/unit/check_output
+TESTS += tests/unit/check_output
+# The architecture's instructions: one test program per architecture.
+if ARCH_X86_64
+check_PROGRAMS += tests/unit/check_insn
+TESTS += tests/unit/check_insn
+endif
 tests_unit_check_insn_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
 tests_unit_check_insn_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+if ARCH_AARCH64
+check_PROGRAMS += tests/unit/check_insn_aarch64
+TESTS += tests/unit/check_insn_aarch64
+endif
+tests_unit_check_insn_aarch64_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
+tests_unit_check_insn_aarch64_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
 tests_unit_check_output_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
 tests_unit_check_output_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
 

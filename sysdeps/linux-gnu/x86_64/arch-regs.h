@@ -17,6 +17,15 @@ struct arch_fpregs {
 #define ARCH_MAX_INSN 15
 /* The longest patch at a breakpoint: int3 then jmp rel32 (a PLT stub's way out). */
 #define ARCH_PATCH_MAX 8
+/* The longest PLT trampoline (arch_plt_patch). */
+#define ARCH_TRAMP_MAX 16
+/* A stub's breakpoint may take its jump through the GOT slot by setting the pc alone. */
+#define ARCH_STUB_JUMP_EMULATED 1
+/* PLT stubs: one per sh_entsize bytes. */
+#define ARCH_PLT_STEP 0
+#define ARCH_PLT_STUB_MIN 0
+/* The most bytes of a struct passed in registers (two eightbytes). */
+#define ARCH_AGGREGATE_OUT 16
 /* Room for one displaced instruction and the way back. */
 #define ARCH_SLOT_SIZE 64
 /* How far a displaced copy may be from the original (RIP-relative operands: disp32). */

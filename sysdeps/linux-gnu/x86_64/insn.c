@@ -75,6 +75,19 @@ int arch_plt_slot(const uint8_t *code, size_t len, taddr_t addr, taddr_t *slot)
 	return -1;
 }
 
+enum arch_reloc arch_reloc_kind(unsigned type)
+{
+	switch (type) {
+	case 7: /* R_X86_64_JUMP_SLOT */
+	case 6: /* R_X86_64_GLOB_DAT */
+		return ARCH_RELOC_SLOT;
+	case 37: /* R_X86_64_IRELATIVE */
+		return ARCH_RELOC_IRELATIVE;
+	default:
+		return ARCH_RELOC_OTHER;
+	}
+}
+
 /* Emit "jmp *0(%rip); .quad target": an absolute jump that reaches anywhere. */
 static size_t emit_abs_jmp(uint8_t *out, taddr_t target)
 {

@@ -51,9 +51,11 @@ taddr_t arch_trap_address(taddr_t pc)
 	return pc - 1;
 }
 
-taddr_t arch_return_address_slot(const struct arch_regs *regs)
+int arch_return_address(const struct arch_regs *regs, taddr_t *ret, taddr_t *slot)
 {
-	return regs->r.rsp;
+	(void)ret;
+	*slot = regs->r.rsp; /* pushed by the call */
+	return 0;
 }
 
 taddr_t arch_trampoline_return_address(const struct arch_regs *regs)
