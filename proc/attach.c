@@ -167,6 +167,20 @@ static void resume_all(struct process *p)
 	}
 }
 
+/* Where to borrow the code that runs the first mmap: the executable's entry point, which
+ * runs once at start; the thread's pc only when it is there. Not the pc in general: a
+ * thread stopped in an interrupted system call has its pc set back to the call's
+ * instruction, and aarch64 restarts that call, instead of running ours, when the thread
+ * resumes with its pc still there. */
+static taddr_t borrowed_code(const struct process *p, taddr_t pc)
+{
+	taddr_t entry = p->exe->entry + p->bias;
+
+	if (p->exe->entry == 0 || (pc + 16 > entry && pc < entry + 16))
+		return pc;
+	return entry;
+}
+
 int attach_process(pid_t pid)
 {
 	struct process *p = process_new(pid);
@@ -186,7 +200,7 @@ int attach_process(pid_t pid)
 	struct arch_regs regs;
 	int pending = 0;
 	if (leader == NULL || image_load(p) < 0 || arch_get_regs(leader->tid, &regs) < 0 ||
-	    image_arm(leader, arch_pc(&regs), true, &pending) < 0)
+	    image_arm(leader, borrowed_code(p, arch_pc(&regs)), true, &pending) < 0)
 		fprintf(stderr, "ltrace: %d: could not set up everything: some calls or returns "
 			"will not be shown\n", (int)pid);
 	if (leader != NULL && pending != 0)

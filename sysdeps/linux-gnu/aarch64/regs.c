@@ -46,6 +46,13 @@ taddr_t arch_sp(const struct arch_regs *regs)
 }
 
 /* brk does not advance the pc: it points at the brk. */
+/* At rt_sigreturn, sp is the kernel's struct rt_sigframe: a siginfo (128 bytes), then the
+ * struct ucontext, whose uc_sigmask follows uc_flags, uc_link and uc_stack (24). */
+taddr_t arch_sigreturn_mask(taddr_t sp)
+{
+	return sp + 128 + 8 + 8 + 24;
+}
+
 taddr_t arch_trap_address(taddr_t pc)
 {
 	return pc;
