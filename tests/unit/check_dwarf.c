@@ -240,13 +240,17 @@ START_TEST(structs)
 	fake_fp(&F, 2.5);
 	fake_fp(&F, 1.5);
 	expect("dp", "double dp(struct(double, double));", "{ 1.500000, 2.500000 }) = 1.500000");
-	/* A struct of 24 bytes returned: in the caller's buffer, whose address comes back. */
+#ifdef __x86_64__
+	/* A struct of 24 bytes returned: in the caller's buffer, whose address is the hidden
+	 * first argument and comes back in rax (x86-64; aarch64 passes it in x8, which the
+	 * e2e cases values and conf-types cover in the emulated machine). */
 	static const long t[3] = { 1, 2, 3 };
 	F.nints = 0;
 	F.nfps = 0;
 	fake_int(&F, 0x7000); /* the hidden buffer argument */
 	fake_int(&F, fake_mem(&F, t, sizeof(t)));
 	expect("big", "struct(long, long, long) big();", ") = { 1, 2, 3 }");
+#endif
 }
 END_TEST
 

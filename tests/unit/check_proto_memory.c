@@ -275,6 +275,9 @@ START_TEST(lenses_behind_pointers)
 }
 END_TEST
 
+/* x86-64's classification; aarch64's (AAPCS64: homogeneous float aggregates, x8 for a
+ * returned struct) is covered by the e2e cases values and conf-types in its guest. */
+#ifdef __x86_64__
 START_TEST(structs_by_value)
 {
 	float two[2] = { 1.25f, 2.25f };
@@ -304,6 +307,7 @@ START_TEST(structs_by_value)
 	EXPECT_RET("struct(long,long,long) f(long,long);", "f", "{ 5, 6, 11 }");
 }
 END_TEST
+#endif
 
 struct node {
 	int v;
@@ -377,7 +381,9 @@ TCase *tcase_compound(void)
 	tcase_add_test(tc, arrays_of_strings_and_structs);
 	tcase_add_test(tc, structs);
 	tcase_add_test(tc, lenses_behind_pointers);
+#ifdef __x86_64__
 	tcase_add_test(tc, structs_by_value);
+#endif
 	tcase_add_test(tc, linked_list);
 	tcase_add_test(tc, recursion);
 	tcase_add_test(tc, strings_read_once);
