@@ -122,6 +122,8 @@ static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what
 	plant(p, bp, what);
 }
 
+int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
+
 static void plan_plt(struct thread *t, struct process *p, const struct library *lib)
 {
 	for (size_t i = 0; i < lib->img->nplt; i++) {
@@ -133,7 +135,7 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		bp->roles |= BP_ROLE_CALL;
 		bp->slot = e->slot + lib->bias;
 		name_callee(&bp->callee, lib, e->name, false);
-		if (!planted)
+		if (!planted && (plan_stub_planter == NULL || plan_stub_planter(t, bp) < 0))
 			plant_stub(t, bp, e->name);
 	}
 }
