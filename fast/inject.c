@@ -160,9 +160,12 @@ static int map_agent(struct thread *t, taddr_t stub, struct fast_agent *a, int *
 			   pending);
 	static const char name[] = "ltrace-fast";
 	taddr_t name_at = (taddr_t)data + offsetof(struct fast_data, memfd_name);
+	uint32_t pid = (uint32_t)p->pid;
 
 	if (code == INT64_MIN || data == INT64_MIN || bad(code) || bad(data) ||
-	    mem_write(p->mem_fd, name_at, name, sizeof(name)) < 0)
+	    mem_write(p->mem_fd, name_at, name, sizeof(name)) < 0 ||
+	    mem_write(p->mem_fd, (taddr_t)data + offsetof(struct fast_data, pid), &pid,
+		      sizeof(pid)) < 0)
 		return -1;
 	a->code = (taddr_t)code;
 	a->data = (taddr_t)data;
@@ -210,6 +213,18 @@ int fast_inject(struct thread *t, taddr_t stub, int *pending)
 	return 0;
 }
 
+/* Functions that return twice save their return address: it must stay the caller's. */
+static bool returns_twice(const char *sym)
+{
+	static const char *const names[] = { "setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp",
+					     "getcontext", "vfork", "savectx" };
+
+	for (size_t i = 0; sym != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(sym, names[i]) == 0)
+			return true;
+	return false;
+}
+
 int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 {
 	struct process *p = process_vm(t->proc);
@@ -228,7 +243,8 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 		return -1;
 	uint32_t id = (uint32_t)a->nfns;
 	struct fast_func *f = &a->sh->funcs[id];
-	*f = (struct fast_func){ .slot = bp->slot, .id = id };
+	*f = (struct fast_func){ .slot = bp->slot, .id = id, .fmt_reg = 0xff,
+				 .flags = returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0 };
 	size_t n = arch_fast_trampoline(a->shared + ((uintptr_t)f - (uintptr_t)a->sh),
 					a->call_entry, tramp_code);
 	if (mem_write(p->mem_fd, tramp, tramp_code, n) < 0)

@@ -125,8 +125,8 @@ static void commit(struct fast_shared *sh, struct fast_rec *r, uint32_t len)
 	}
 }
 
-/* How many bytes of a capture at addr: up to want, not past the end of its page (the
- * pointer is the function's argument: its page is mapped; the next one may not be). */
+/* How many bytes of a capture at addr: up to want, not past the end of its page (so that
+ * one copy either reads it all or nothing). */
 static uint32_t cap_bytes(uint64_t addr, uint32_t want)
 {
 	uint64_t room = 4096 - (addr & 4095);
@@ -136,27 +136,130 @@ static uint32_t cap_bytes(uint64_t addr, uint32_t want)
 	return want < room ? want : (uint32_t)room;
 }
 
-static void copy(char *dst, const char *src, uint32_t n)
+struct iovec_k {
+	uint64_t base, len;
+};
+
+/* Copy n bytes at src without ever faulting, whatever the program passed: the kernel
+ * copies (process_vm_readv on ourselves). Returns the bytes copied, 0 if unreadable. */
+static uint32_t safe_copy(const struct fast_data *d, char *dst, uint64_t src, uint32_t n)
 {
-	for (uint32_t i = 0; i < n; i++)
-		dst[i] = src[i];
+	struct iovec_k l = { (uint64_t)(uintptr_t)dst, n }, r = { src, n };
+
+	if (n == 0)
+		return 0;
+	long got = agent_syscall6(AGENT_SYS_PROCESS_VM_READV, d->pid, (long)&l, 1, (long)&r, 1, 0);
+	return got > 0 ? (uint32_t)got : 0;
 }
 
-static void record_call(struct fast_shared *sh, const struct fast_func *f, struct fast_thread *t,
+static uint32_t pad8(uint32_t n)
+{
+	return (n + 7) & ~7u;
+}
+
+static int in_set(char c, const char *set)
+{
+	for (; *set != '\0'; set++)
+		if (*set == c)
+			return 1;
+	return 0;
+}
+
+/* Captures are written one after the other from *p. */
+struct cap_writer {
+	const struct fast_data *d;
+	struct fast_rec *r;
+	char *p;
+};
+
+static const char *capture(struct cap_writer *w, uint64_t addr, uint32_t want)
+{
+	struct fast_cap *c = (struct fast_cap *)w->p;
+	char *bytes = w->p + sizeof(*c);
+
+	c->addr = addr;
+	c->len = safe_copy(w->d, bytes, addr, cap_bytes(addr, want));
+	c->pad = 0;
+	w->p += sizeof(*c) + pad8(c->len);
+	w->r->ncap++;
+	return bytes;
+}
+
+/* A string that a format's conversion takes: its bytes up to its terminator (of `unit`
+ * bytes), at most max units. */
+static void capture_string(struct cap_writer *w, uint64_t addr, uint32_t max, uint32_t unit)
+{
+	struct fast_cap *c = (struct fast_cap *)w->p;
+	const char *s = capture(w, addr, max * unit);
+	uint32_t n = 0;
+
+	w->p = (char *)c;
+	while (n + unit <= c->len) {
+		uint32_t zero = 1;
+		for (uint32_t k = 0; k < unit; k++)
+			zero &= s[n + k] == 0;
+		n += unit;
+		if (zero)
+			break;
+	}
+	c->len = n;
+	w->p += sizeof(*c) + pad8(n);
+}
+
+/* The strings that a printf-like format's %s take from the argument registers; fmt: the
+ * copy of the format (len bytes). */
+static void format_caps(struct cap_writer *w, const struct fast_func *f,
+			const struct agent_call_regs *regs, const char *fmt, uint32_t len)
+{
+	unsigned next = f->fmt_reg + 1u, strings = 0;
+
+	for (uint32_t i = 0; i < len && fmt[i] != '\0' && next < 6 && strings < FAST_FMT_STRINGS;
+	     i++) {
+		if (fmt[i] != '%')
+			continue;
+		if (++i >= len || fmt[i] == '%')
+			continue;
+		unsigned wide = 0;
+		while (i < len && in_set(fmt[i], "-+ #0'123456789.*hlLqjztI")) {
+			if (fmt[i] == '*')
+				next++;
+			wide |= fmt[i] == 'l';
+			i++;
+		}
+		if (i >= len || next >= 6)
+			break;
+		if (in_set(fmt[i], "eEfFgGaA"))
+			continue; /* a vector register */
+		if (fmt[i] == 's' || fmt[i] == 'S') {
+			wide |= fmt[i] == 'S';
+			capture_string(w, regs->ints[next], f->fmt_cap, wide ? 4 : 1);
+			strings++;
+		}
+		next++;
+	}
+}
+
+static void record_call(struct fast_shared *sh, const struct fast_data *d,
+			const struct fast_func *f, struct fast_thread *t,
 			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret)
 {
-	uint32_t len = sizeof(struct fast_rec), caps[FAST_MAX_CAPS];
-	uint32_t ncap = f->ncap < FAST_MAX_CAPS ? f->ncap : FAST_MAX_CAPS;
+	uint32_t len = sizeof(struct fast_rec);
+	uint32_t nplan = __atomic_load_n(&f->ncap, __ATOMIC_ACQUIRE);
 
-	for (uint32_t i = 0; i < ncap; i++) {
-		caps[i] = cap_bytes(regs->ints[f->cap_reg[i] % 6], f->cap_len[i]);
-		len += sizeof(struct fast_cap) + ((caps[i] + 7) & ~7u);
-	}
+	if (nplan > FAST_MAX_CAPS)
+		nplan = FAST_MAX_CAPS;
+	for (uint32_t i = 0; i < nplan; i++)
+		len += sizeof(struct fast_cap) + pad8(f->cap_len[i]);
+	if (f->stack_len > 0)
+		len += sizeof(struct fast_cap) + pad8(f->stack_len);
+	if (f->fmt_reg < 6)
+		len += FAST_FMT_STRINGS * (sizeof(struct fast_cap) + pad8(4u * f->fmt_cap));
+	/* The whole room is the record's, whatever the captures turn out to take. */
 	struct fast_rec *r = reserve(sh, len);
 	if (r == NULL)
 		return;
 	r->kind = FAST_CALL;
-	r->ncap = (uint16_t)ncap;
+	r->ncap = 0;
 	r->fid = f->id;
 	r->tid = t->tid;
 	r->tsc = agent_clock();
@@ -167,14 +270,20 @@ static void record_call(struct fast_shared *sh, const struct fast_func *f, struc
 	r->regs[6] = regs->rax;
 	for (int i = 0; i < 16; i++)
 		r->fp[i] = regs->xmm[i];
-	char *p = (char *)(r + 1);
-	for (uint32_t i = 0; i < ncap; i++) {
-		struct fast_cap *c = (struct fast_cap *)p;
-		c->addr = regs->ints[f->cap_reg[i] % 6];
-		c->len = caps[i];
-		copy(p + sizeof(*c), (const char *)(uintptr_t)c->addr, caps[i]);
-		p += sizeof(*c) + ((caps[i] + 7) & ~7u);
+	struct cap_writer w = { d, r, (char *)(r + 1) };
+	const char *fmt = NULL;
+	uint32_t fmt_len = 0;
+	for (uint32_t i = 0; i < nplan; i++) {
+		const char *bytes = capture(&w, regs->ints[f->cap_reg[i] % 6], f->cap_len[i]);
+		if (f->cap_reg[i] == f->fmt_reg) {
+			fmt = bytes;
+			fmt_len = ((const struct fast_cap *)(const void *)(bytes - sizeof(struct fast_cap)))->len;
+		}
 	}
+	if (f->stack_len > 0)
+		capture(&w, sp, f->stack_len);
+	if (fmt != NULL)
+		format_caps(&w, f, regs, fmt, fmt_len);
 	commit(sh, r, len);
 }
 
@@ -199,12 +308,19 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	uint32_t depth = t->depth;
 	while (depth > 0 && t->frames[depth - 1].sp <= sp)
 		depth--;
+	if (f->flags & FAST_RETURNS_TWICE) {
+		/* setjmp and the like: the address they save must be the caller's own. Their
+		 * first return is 0, which the tracer shows without a record. */
+		record_call(sh, d, f, t, regs, sp, *ret_slot);
+		t->depth = depth;
+		return target;
+	}
 	if (depth >= FAST_DEPTH) {
 		t->depth = depth;
 		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
-	record_call(sh, f, t, regs, sp, *ret_slot);
+	record_call(sh, d, f, t, regs, sp, *ret_slot);
 	struct fast_frame *fr = &t->frames[depth];
 	fr->ret = *ret_slot;
 	fr->sp = sp;

@@ -13,7 +13,8 @@
 #define FAST_MAGIC 0x31747361662d746cull /* "lt-fast1" */
 
 #define FAST_MAX_FUNCS 8192
-#define FAST_MAX_CAPS 6      /* memory captures per call: one per integer argument register */
+#define FAST_MAX_CAPS 6      /* memory captures per function: one per integer argument register */
+#define FAST_REC_CAPS 12     /* per call, with the strings of a format */
 #define FAST_CAP_MAX 4096    /* the most bytes one capture copies */
 #define FAST_THREADS 512     /* thread table (open addressing on the thread pointer) */
 #define FAST_DEPTH 192       /* shadow stack frames per thread */
@@ -35,7 +36,17 @@ struct fast_func {
 	uint32_t ncap;     /* captures at the call */
 	uint8_t cap_reg[FAST_MAX_CAPS];   /* integer argument register whose pointee is copied */
 	uint16_t cap_len[FAST_MAX_CAPS];  /* how many bytes (cut at the end of the page) */
+	uint8_t fmt_reg;   /* a printf-like format in this register (else 0xff): the strings
+			    * its %s take from registers are copied too, fmt_cap bytes at most */
+	uint8_t flags;     /* FAST_RETURNS_TWICE */
+	uint16_t fmt_cap;
+	uint16_t stack_len; /* bytes of the stack from the return address on (arguments
+			     * passed in memory) */
+	uint16_t pad[3];
 };
+
+#define FAST_RETURNS_TWICE 1 /* setjmp and the like: the return address is left alone */
+#define FAST_FMT_STRINGS 5   /* strings copied for one format */
 
 struct fast_frame {
 	uint64_t ret;  /* the original return address */
@@ -53,7 +64,7 @@ struct fast_thread {
 /* The agent's private data (copied by fork: each process its own shadow stacks). */
 struct fast_data {
 	uint32_t off;        /* set by the tracer in a child it does not follow: pass-through */
-	uint32_t pad;
+	uint32_t pid;        /* the process (to copy its memory without faulting) */
 	uint64_t lost;       /* calls not traced: no thread entry, shadow stack full */
 	char memfd_name[16];
 	struct fast_thread threads[FAST_THREADS];

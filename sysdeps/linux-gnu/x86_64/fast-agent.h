@@ -34,6 +34,21 @@ static inline long agent_syscall4(long nr, long a, long b, long c, long d)
 	return ret;
 }
 
+static inline long agent_syscall6(long nr, long a, long b, long c, long d, long e, long f)
+{
+	long ret;
+	register long r10 __asm__("r10") = d;
+	register long r8 __asm__("r8") = e;
+	register long r9 __asm__("r9") = f;
+
+	__asm__ volatile("syscall"
+			 : "=a"(ret)
+			 : "a"(nr), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+			 : "rcx", "r11", "memory");
+	return ret;
+}
+
+#define AGENT_SYS_PROCESS_VM_READV 310
 #define AGENT_SYS_FUTEX 202
 #define AGENT_SYS_GETTID 186
 
