@@ -23,6 +23,7 @@ struct fast_agent {
 	size_t map_len;
 	taddr_t code, data, shared; /* in the program */
 	taddr_t call_entry;
+	bool started;           /* the program's entry point was reached */
 	struct fast_fn *fns;
 	size_t nfns;
 	struct fast_agent *next;

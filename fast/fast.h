@@ -25,9 +25,11 @@ int fast_inject(struct thread *t, taddr_t stub, int *pending);
 /* Redirect the PLT stub of bp (roles and callee set) into the agent. 0, or -1. */
 int fast_plant_stub(struct thread *t, struct breakpoint *bp);
 
-/* The objects of t's process are all known (entry point, the loader's hook): look up the
- * prototypes of the functions planted so far and tell the agent what memory to copy. */
-void fast_prepare(struct thread *t);
+/* At the program's entry point (start) and after the loader's hook: look up the
+ * prototypes of the functions planted so far and tell the agent what memory to copy.
+ * Before the entry point, the libraries (and the prototypes they bring) are not all
+ * there yet: nothing is done. */
+void fast_prepare(struct thread *t, bool start);
 
 /* Show what the rings hold; true if there was anything. */
 bool fast_drain(void);

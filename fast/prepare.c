@@ -101,11 +101,13 @@ static void plan_captures(struct fast_func *f, const struct proto *p)
 	__atomic_store_n(&f->ncap, n, __ATOMIC_RELEASE);
 }
 
-void fast_prepare(struct thread *t)
+void fast_prepare(struct thread *t, bool start)
 {
 	struct fast_agent *a = fast_agent_of(process_vm(t->proc)->pid);
 
-	if (a == NULL || !output_formats_values())
+	if (a != NULL && start)
+		a->started = true;
+	if (a == NULL || !a->started || !output_formats_values())
 		return;
 	for (size_t i = 0; i < a->nfns; i++) {
 		struct fast_fn *fn = &a->fns[i];

@@ -112,7 +112,7 @@ static void on_trap(struct thread *t)
 	if (libs_changed)
 		libraries_update(t);
 	if (session.fast && (libs_changed || (bp->roles & BP_ROLE_START)))
-		fast_prepare(t);
+		fast_prepare(t, (bp->roles & BP_ROLE_START) != 0);
 	resume(t, 0);
 }
 
