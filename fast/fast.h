@@ -34,6 +34,10 @@ void fast_prepare(struct thread *t, bool start);
 /* Show what the rings hold; true if there was anything. */
 bool fast_drain(void);
 
+/* A thread is gone: show what the rings hold, waiting a little for records other
+ * threads are still writing in front of its own (which would be shown for no thread). */
+void fast_settle(void);
+
 /* Sleep until the agents have written a good part of a ring, a signal comes to us (a
  * child stopped: SIGCHLD), or a short while has passed. */
 void fast_sleep(void);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <sched.h>
 #include <linux/futex.h>
 #include <stdio.h>
 #include <string.h>
@@ -167,6 +168,25 @@ bool fast_drain(void)
 	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
 		any |= drain(a);
 	return any;
+}
+
+static bool rings_empty(void)
+{
+	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
+		if (__atomic_load_n(&a->sh->head, __ATOMIC_ACQUIRE) != a->sh->tail)
+			return false;
+	return true;
+}
+
+void fast_settle(void)
+{
+	uint64_t until = realtime_ns() + 50 * 1000 * 1000;
+
+	fast_drain();
+	while (!rings_empty() && realtime_ns() < until) {
+		sched_yield();
+		fast_drain();
+	}
 }
 
 void fast_sleep(void)

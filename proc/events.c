@@ -55,6 +55,8 @@ static void thread_gone(struct thread *t, int status)
 	}
 	bool leader_thread = t->tid == p->pid;
 
+	if (fast_active())
+		fast_settle(); /* its records, before it is forgotten */
 	if (leader_thread && p->state == PROC_STARTING && p->leader)
 		launch_report_exec_failure(p->pid, launched_command);
 	else if ((leader_thread || session.follow_forks) && p->state == PROC_TRACED &&
