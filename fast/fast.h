@@ -34,7 +34,7 @@ void fast_prepare(struct thread *t, bool start);
 /* Show what the rings hold; true if there was anything. */
 bool fast_drain(void);
 
-/* A thread is gone: show what the rings hold, waiting a little for records other
+/* A thread is gone: show what the rings hold, waiting up to 0.5 s for records other
  * threads are still writing in front of its own (which would be shown for no thread). */
 void fast_settle(void);
 

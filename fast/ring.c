@@ -180,7 +180,7 @@ static bool rings_empty(void)
 
 void fast_settle(void)
 {
-	uint64_t until = realtime_ns() + 50 * 1000 * 1000;
+	uint64_t until = realtime_ns() + 500 * 1000 * 1000;
 
 	fast_drain();
 	while (!rings_empty() && realtime_ns() < until) {
