@@ -137,6 +137,8 @@ static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what
 	plant(p, bp, what);
 }
 
+int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
+
 static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi);
 
 static void plan_plt(struct thread *t, struct process *p, const struct library *lib)
@@ -154,7 +156,7 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		 * __libc_start_main through the PLT, as on aarch64): see plan_direct. */
 		if (lib->is_main)
 			entry_function(lib, &bp->callee.skip_lo, &bp->callee.skip_hi);
-		if (!planted)
+		if (!planted && (plan_stub_planter == NULL || plan_stub_planter(t, bp) < 0))
 			plant_stub(t, bp, e->name);
 	}
 }

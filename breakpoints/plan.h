@@ -13,6 +13,11 @@
 struct thread;
 struct library;
 struct bp_callee;
+struct breakpoint;
+
+/* How a selected PLT stub is redirected when not by this engine (--fast: into the agent;
+ * set by proc/). 0, or -1: it gets this engine's breakpoint instead. */
+extern int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
 
 /* Plant what the selection asks for in lib (thread t of its process is stopped). */
 void plan_object(struct thread *t, struct library *lib);

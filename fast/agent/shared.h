@@ -1,0 +1,119 @@
+/*
+ * --fast: what the agent (inside the traced program) and the tracer share. Three
+ * mappings: the agent's code (read and execute), its private data (the thread table
+ * and shadow stacks: a forked child gets its own copy) and the shared area (a memfd that
+ * both sides map: the function table and the ring of records). Freestanding: fixed-width
+ * integers only, the same layout on both sides.
+ */
+#ifndef LTRACE_FAST_SHARED_H
+#define LTRACE_FAST_SHARED_H
+
+#include <stdint.h>
+
+#define FAST_MAGIC 0x31747361662d746cull /* "lt-fast1" */
+
+#define FAST_MAX_FUNCS 8192
+#define FAST_MAX_CAPS 6      /* memory captures per function: one per integer argument register */
+#define FAST_REC_CAPS 12     /* per call, with the strings of a format */
+#define FAST_CAP_MAX 4096    /* the most bytes one capture copies */
+#define FAST_THREADS 512     /* thread table (open addressing on the thread pointer) */
+#define FAST_DEPTH 192       /* shadow stack frames per thread */
+#define FAST_RING_SIZE (8u << 20)
+
+/* At the start of the agent's code: where its data are, patched by the tracer before the
+ * code is written into the program. (Where its entries are, the build tells the tracer:
+ * fast/agent/embed.sh.) */
+struct fast_header {
+	uint64_t magic;
+	uint64_t data;       /* addresses in the program: struct fast_data */
+	uint64_t shared;     /* struct fast_shared */
+};
+
+/* One traced function (written by the tracer before its stub is redirected). */
+struct fast_func {
+	uint64_t slot;     /* GOT slot: the call goes on to *slot */
+	uint32_t id;
+	uint32_t ncap;     /* captures at the call */
+	uint8_t cap_reg[FAST_MAX_CAPS];   /* integer argument register whose pointee is copied */
+	uint16_t cap_len[FAST_MAX_CAPS];  /* how many bytes (cut at the end of the page) */
+	uint8_t fmt_reg;   /* a printf-like format in this register (else 0xff): the strings
+			    * its %s take from registers are copied too, fmt_cap bytes at most */
+	uint8_t flags;     /* FAST_RETURNS_TWICE */
+	uint16_t fmt_cap;
+	uint16_t stack_len; /* bytes of the stack from the return address on (arguments
+			     * passed in memory) */
+	uint16_t pad[3];
+};
+
+#define FAST_RETURNS_TWICE 1 /* setjmp and the like: the return address is left alone */
+#define FAST_FMT_STRINGS 5   /* strings copied for one format */
+
+struct fast_frame {
+	uint64_t ret;  /* the original return address */
+	uint64_t sp;   /* where it was (the stack pointer at the call's entry) */
+	uint64_t fid;
+};
+
+struct fast_thread {
+	uint64_t tp;    /* the thread pointer (x86-64: %fs base); 0: a free entry */
+	uint32_t tid;
+	uint32_t depth;
+	struct fast_frame frames[FAST_DEPTH];
+};
+
+/* The agent's private data (copied by fork: each process its own shadow stacks). */
+struct fast_data {
+	uint32_t off;        /* set by the tracer in a child it does not follow: pass-through */
+	uint32_t pid;        /* the process (to copy its memory without faulting) */
+	uint64_t lost;       /* calls not traced: no thread entry, shadow stack full */
+	char memfd_name[16];
+	struct fast_thread threads[FAST_THREADS];
+};
+
+enum fast_kind { FAST_CALL = 1, FAST_RETURN = 2, FAST_PAD = 3 };
+
+/* A record in the ring; len (8-aligned) is written last: 0 means not complete yet. */
+struct fast_rec {
+	uint32_t len;
+	uint16_t kind;
+	uint16_t ncap;
+	uint32_t fid;
+	uint32_t tid;
+	uint64_t tsc;
+	uint64_t sp;       /* call: the stack pointer at the entry (where the return address is) */
+	uint64_t ret;      /* the return address */
+	uint64_t regs[7];  /* call: the integer argument registers then rax; return: rax, rdx */
+	uint64_t fp[16];   /* call: xmm0-7 (16 bytes each); return: xmm0, xmm1 */
+	/* then ncap captures: struct fast_cap and its bytes, 8-aligned */
+};
+
+struct fast_cap {
+	uint64_t addr;
+	uint32_t len;
+	uint32_t pad;
+};
+
+/* The shared area: this header, then the ring (mapped twice in a row on both sides, so
+ * that a record never wraps). */
+struct fast_shared {
+	uint64_t magic;
+	uint64_t lock[8];     /* a robust mutex the tracer holds: its first word (the futex)
+			       * gets FUTEX_OWNER_DIED from the kernel when the tracer dies */
+	uint32_t alive;       /* 1 while the tracer reads; 0: pass-through */
+	uint32_t pad0;
+	uint32_t wake;        /* the tracer sleeps on it */
+	uint32_t sleeping;    /* the tracer is (about to be) asleep */
+	uint32_t space;       /* bumped by the tracer when it frees room; writers wait on it */
+	uint32_t waiting;     /* writers wait for room */
+	uint64_t head;        /* bytes reserved so far */
+	uint64_t tail;        /* bytes consumed so far */
+	uint64_t ring_off;    /* from the start of this area */
+	uint64_t ring_size;
+	uint64_t nfuncs;
+	uint64_t pad[6];
+	struct fast_func funcs[FAST_MAX_FUNCS];
+};
+
+#define FAST_SHARED_HEAD ((sizeof(struct fast_shared) + 4095) & ~(uint64_t)4095)
+
+#endif

@@ -1,0 +1,4 @@
+long step(long v)
+{
+	return 2 * v + 1;
+}

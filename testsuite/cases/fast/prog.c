@@ -1,0 +1,86 @@
+/* --fast: what the agent must get right. One program, a mode per variant:
+ *   seen N     strlen on a buffer the program changes right after each call
+ *   threads T N  T threads, each making N calls of step(); prints the sum
+ *   full N     N calls of step() (more records than the ring holds)
+ *   busy T MS  T threads calling step() for MS milliseconds, then the sum (checked) */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+long step(long v);
+
+static long per_thread, run_ms;
+
+static void *worker(void *arg)
+{
+	long sum = 0, n = 0;
+	struct timespec start, now;
+
+	(void)arg;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		if (per_thread > 0 && n == per_thread)
+			break;
+		if (per_thread == 0 && (n & 255) == 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 >
+			    run_ms)
+				break;
+		}
+		sum += step(n) - 2 * n; /* step(n) is 2n + 1 */
+		n++;
+	}
+	return (void *)(sum == n ? (long)1 : (long)0);
+}
+
+static int run_threads(int nthreads)
+{
+	pthread_t t[16];
+	int ok = 1;
+
+	for (int i = 0; i < nthreads; i++)
+		pthread_create(&t[i], NULL, worker, NULL);
+	for (int i = 0; i < nthreads; i++) {
+		void *r;
+		pthread_join(t[i], &r);
+		ok &= r == (void *)1;
+	}
+	puts(ok ? "ok" : "WRONG");
+	return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3)
+		return 2;
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (strcmp(argv[1], "seen") == 0) {
+		char buf[] = "a-string";
+		long total = 0, n = atol(argv[2]);
+		for (long i = 0; i < n; i++) {
+			total += (long)strlen(buf);
+			buf[0]++;             /* after the call: the trace shows what strlen saw */
+			buf[2] = buf[2] == 's' ? 'S' : 's';
+		}
+		printf("%ld\n", total);
+		return 0;
+	}
+	if (strcmp(argv[1], "full") == 0) {
+		long sum = 0, n = atol(argv[2]);
+		for (long i = 0; i < n; i++)
+			sum += step(i);
+		printf("%ld\n", sum);
+		return 0;
+	}
+	if (strcmp(argv[1], "threads") == 0) {
+		per_thread = atol(argv[3]);
+		return run_threads(atoi(argv[2]));
+	}
+	if (strcmp(argv[1], "busy") == 0) {
+		run_ms = atol(argv[3]);
+		return run_threads(atoi(argv[2]));
+	}
+	return 2;
+}
