@@ -37,8 +37,8 @@ void fast_prepare(struct thread *t, bool start);
 /* Show what the rings hold; true if there was anything. */
 bool fast_drain(void);
 
-/* A thread is gone: show what the rings hold, waiting up to 0.5 s for records other
- * threads are still writing in front of its own (which would be shown for no thread). */
+/* A thread is gone: show what the rings hold (its own records are all there: each
+ * thread writes into rings of its own). */
 void fast_settle(void);
 
 /* Sleep until the agents have written a good part of a ring, a signal comes to us (a

@@ -79,39 +79,15 @@ static bool bad(int64_t v)
 	return v < 0 && v > -4096;
 }
 
-/* The shared area, ring twice in a row, at base (fixed) or anywhere (base 0): in the
- * tracee when t is set, else here from fd. Returns its address or 0. */
-static taddr_t map_shared_here(int fd, size_t head, size_t ring)
+/* The shared area (its header, then the rings), in the tracee from its fd there. Returns
+ * its address or 0. */
+static taddr_t map_shared_there(struct thread *t, taddr_t stub, int64_t fd, size_t size,
+				int *pending)
 {
-	char *base = mmap(NULL, head + 2 * ring, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	int64_t base = sys(t, stub, arch_sys_mmap, 0, size, PROT_READ | PROT_WRITE, MAP_SHARED,
+			   (uint64_t)fd, 0, pending);
 
-	if (base == MAP_FAILED)
-		return 0;
-	if (mmap(base, head + ring, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) ==
-		    MAP_FAILED ||
-	    mmap(base + head + ring, ring, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd,
-		 (off_t)head) == MAP_FAILED) {
-		munmap(base, head + 2 * ring);
-		return 0;
-	}
-	return (taddr_t)(uintptr_t)base;
-}
-
-static taddr_t map_shared_there(struct thread *t, taddr_t stub, int64_t fd, size_t head,
-				size_t ring, int *pending)
-{
-	int64_t base = sys(t, stub, arch_sys_mmap, 0, head + 2 * ring, PROT_NONE,
-			   MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0, pending);
-
-	if (base == INT64_MIN || bad(base))
-		return 0;
-	int64_t a = sys(t, stub, arch_sys_mmap, (uint64_t)base, head + ring,
-			PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, (uint64_t)fd, 0, pending);
-	int64_t b = sys(t, stub, arch_sys_mmap, (uint64_t)base + head + ring, ring,
-			PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, (uint64_t)fd, head, pending);
-	if (a != base || b != base + (int64_t)(head + ring))
-		return 0;
-	return (taddr_t)base;
+	return base == INT64_MIN || bad(base) ? 0 : (taddr_t)base;
 }
 
 /* The tracer holds a robust mutex in the shared area: if it dies, even by SIGKILL, the
@@ -153,7 +129,7 @@ static int write_code(struct process *p, struct fast_agent *a)
 static int map_agent(struct thread *t, taddr_t stub, struct fast_agent *a, int *pending)
 {
 	struct process *p = t->proc;
-	const size_t head = FAST_SHARED_HEAD, ring = FAST_RING_SIZE;
+	const size_t size = FAST_SHARED_SIZE;
 	int64_t code = sys(t, stub, arch_sys_mmap, 0, page_up(fast_agent_size),
 			   PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
 			   pending);
@@ -178,11 +154,12 @@ static int map_agent(struct thread *t, taddr_t stub, struct fast_agent *a, int *
 	char path[64];
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)p->pid, (int)fd);
 	int here = -1;
-	if (sys(t, stub, SYS_ftruncate, (uint64_t)fd, head + ring, 0, 0, 0, 0, pending) == 0 &&
+	if (sys(t, stub, SYS_ftruncate, (uint64_t)fd, size, 0, 0, 0, 0, pending) == 0 &&
 	    (here = open(path, O_RDWR | O_CLOEXEC)) >= 0) {
-		a->shared = map_shared_there(t, stub, fd, head, ring, pending);
-		a->sh = (struct fast_shared *)(uintptr_t)map_shared_here(here, head, ring);
-		a->map_len = head + 2 * ring;
+		a->shared = map_shared_there(t, stub, fd, size, pending);
+		void *sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, here, 0);
+		a->sh = sh != MAP_FAILED ? sh : NULL;
+		a->map_len = size;
 		rc = a->shared != 0 && a->sh != NULL ? 0 : -1;
 	}
 	if (here >= 0)
@@ -205,7 +182,6 @@ int fast_inject(struct thread *t, taddr_t stub, int *pending)
 	struct fast_shared *sh = a->sh;
 	sh->magic = FAST_MAGIC;
 	sh->ring_off = FAST_SHARED_HEAD;
-	sh->ring_size = FAST_RING_SIZE;
 	hold_liveness(sh);
 	__atomic_store_n(&sh->alive, 1, __ATOMIC_RELEASE);
 	if (output_timed())

@@ -34,9 +34,9 @@ void fast_thread_started(struct thread *t)
 		    cur == 0)
 			return; /* not there: the thread claims its entry itself */
 		if (cur == tp) { /* a thread that has exited had this thread pointer */
-			uint32_t id_depth[2] = { (uint32_t)t->tid, 0 };
-			mem_write(t->proc->mem_fd, at + offsetof(struct fast_thread, tid), id_depth,
-				  sizeof(id_depth));
+			uint32_t fresh[3] = { (uint32_t)t->tid, 0, 0 }; /* tid, depth, level */
+			mem_write(t->proc->mem_fd, at + offsetof(struct fast_thread, tid), fresh,
+				  sizeof(fresh));
 			return;
 		}
 	}

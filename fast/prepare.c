@@ -78,6 +78,8 @@ static void plan_captures(struct fast_func *f, const struct proto *p)
 	memcpy(plain, probe_need, sizeof(plain));
 	probe(p, "x");
 	uint32_t stack = plain[6] > probe_need[6] ? plain[6] : probe_need[6];
+	if (stack > FAST_CAP_MAX)
+		stack = FAST_CAP_MAX;
 	f->stack_len = (uint16_t)(stack > 8 ? stack : 0);
 	for (unsigned i = 0, last = 6; i < 6; i++) {
 		if (probe_need[i] != 0)
@@ -85,7 +87,8 @@ static void plan_captures(struct fast_func *f, const struct proto *p)
 		if (plain[i] != 0 && probe_need[i] == 0 && last < i) {
 			/* the format is the last register read before one that only its
 			 * "%s" read */
-			f->fmt_cap = (uint16_t)(session.fmt.string_limit + 1);
+			size_t cap = session.fmt.string_limit + 1;
+			f->fmt_cap = (uint16_t)(cap < FAST_CAP_MAX ? cap : FAST_CAP_MAX);
 			f->fmt_reg = (uint8_t)last;
 			break;
 		}

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <sched.h>
 #include <linux/futex.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "breakpoints/hit.h"
+#include "common/xalloc.h"
 #include "fast/agent_state.h"
 #include "output/output.h"
 #include "tracee/memory.h"
@@ -86,9 +86,12 @@ static const struct fast_rec *current;
 static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
 {
 	const char *p = (const char *)(current + 1);
+	const char *end = (const char *)current + (current != NULL ? current->len : 0);
 
 	for (unsigned i = 0; current != NULL && i < current->ncap; i++) {
 		const struct fast_cap *c = (const struct fast_cap *)p;
+		if (p + sizeof(*c) > end || c->len > (size_t)(end - p) - sizeof(*c))
+			break; /* the program wrote over it */
 		if (addr >= c->addr && addr < c->addr + c->len) {
 			size_t n = c->addr + c->len - addr;
 			if (n > len)
@@ -135,58 +138,131 @@ static void show(struct fast_agent *a, const struct fast_rec *r)
 	current = NULL;
 }
 
-static bool drain(struct fast_agent *a)
-{
-	struct fast_shared *sh = a->sh;
-	char *ring = (char *)sh + sh->ring_off;
-	uint64_t tail = sh->tail, head = __atomic_load_n(&sh->head, __ATOMIC_ACQUIRE);
-	bool any = false;
+/* A ring with records to show, from pos to end. */
+struct cursor {
+	struct fast_agent *a;
+	struct fast_ring *ring;
+	const char *base;
+	uint64_t size, pos, end;
+	unsigned level;
+};
 
-	while (tail < head) {
-		struct fast_rec *r = (struct fast_rec *)(ring + tail % sh->ring_size);
-		uint32_t len = __atomic_load_n(&r->len, __ATOMIC_ACQUIRE);
-		if (len == 0)
-			break; /* still being written */
-		show(a, r);
-		memset(r, 0, len);
-		tail += len;
-		__atomic_store_n(&sh->tail, tail, __ATOMIC_RELEASE);
-		any = true;
-	}
-	if (any && __atomic_exchange_n(&sh->waiting, 0, __ATOMIC_SEQ_CST)) {
-		__atomic_add_fetch(&sh->space, 1, __ATOMIC_SEQ_CST);
-		fast_futex(&sh->space, FUTEX_WAKE, INT_MAX, 0);
-	}
-	return any;
+static struct cursor *cursors;
+static size_t ncursors, cursors_cap;
+
+static void consumed(struct cursor *c, uint64_t len)
+{
+	c->pos += len;
+	__atomic_store_n(&c->ring->tail[c->level], c->pos, __ATOMIC_RELEASE);
 }
 
+/* The cursor's next record (past padding), or NULL. */
+static const struct fast_rec *next_rec(struct cursor *c)
+{
+	while (c->pos < c->end) {
+		const struct fast_rec *r = (const struct fast_rec *)(c->base + c->pos % c->size);
+		uint64_t room = c->size - c->pos % c->size;
+		if (r->len < 8 || r->len % 8 != 0 || r->len > room || r->len > c->end - c->pos ||
+		    (r->kind != FAST_PAD && r->len < sizeof(*r))) {
+			consumed(c, c->end - c->pos); /* the program wrote over it */
+			return NULL;
+		}
+		if (r->kind != FAST_PAD)
+			return r;
+		consumed(c, r->len);
+	}
+	return NULL;
+}
+
+/* The rings of a's threads that hold records. */
+static void gather(struct fast_agent *a)
+{
+	struct fast_shared *sh = a->sh;
+	uint32_t n = __atomic_load_n(&sh->nactive, __ATOMIC_ACQUIRE);
+
+	for (uint32_t i = 0; i < n && i < FAST_THREADS; i++) {
+		unsigned e = __atomic_load_n(&sh->active[i], __ATOMIC_ACQUIRE);
+		if (e == 0 || e > FAST_THREADS)
+			continue; /* being listed */
+		struct fast_ring *ring = &sh->rings[e - 1];
+		for (unsigned level = 0; level < FAST_LEVELS; level++) {
+			uint64_t head = __atomic_load_n(&ring->head[level], __ATOMIC_ACQUIRE);
+			uint64_t tail = ring->tail[level];
+			if (head == tail)
+				continue;
+			if (ncursors == cursors_cap) {
+				cursors_cap = cursors_cap ? 2 * cursors_cap : 16;
+				cursors = xrealloc(cursors, cursors_cap * sizeof(*cursors));
+			}
+			uint64_t size = fast_ring_size(level);
+			cursors[ncursors++] = (struct cursor){
+				.a = a, .ring = ring, .level = level, .size = size, .pos = tail,
+				.end = head - tail > size ? tail + size : head,
+				.base = (const char *)sh + FAST_SHARED_HEAD + fast_ring_at(e - 1, level),
+			};
+		}
+	}
+}
+
+/* Show what the rings hold, in the order of the time stamps across threads (each ring is
+ * in order already). */
 bool fast_drain(void)
 {
 	bool any = false;
 
 	clock_refine();
+	ncursors = 0;
 	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
-		any |= drain(a);
+		gather(a);
+	for (;;) {
+		struct cursor *best = NULL;
+		const struct fast_rec *first = NULL;
+		for (size_t i = 0; i < ncursors; i++) {
+			const struct fast_rec *r = next_rec(&cursors[i]);
+			if (r != NULL && (first == NULL || (int64_t)(r->tsc - first->tsc) < 0)) {
+				best = &cursors[i];
+				first = r;
+			}
+		}
+		if (best == NULL)
+			break;
+		show(best->a, first);
+		consumed(best, first->len);
+		any = true;
+	}
+	for (struct fast_agent *a = fast_agents(); any && a != NULL; a = a->next) {
+		struct fast_shared *sh = a->sh;
+		if (__atomic_exchange_n(&sh->waiting, 0, __ATOMIC_SEQ_CST)) {
+			__atomic_add_fetch(&sh->space, 1, __ATOMIC_SEQ_CST);
+			fast_futex(&sh->space, FUTEX_WAKE, INT_MAX, 0);
+		}
+	}
 	return any;
 }
 
 static bool rings_empty(void)
 {
-	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
-		if (__atomic_load_n(&a->sh->head, __ATOMIC_ACQUIRE) != a->sh->tail)
-			return false;
+	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next) {
+		struct fast_shared *sh = a->sh;
+		uint32_t n = __atomic_load_n(&sh->nactive, __ATOMIC_SEQ_CST);
+		for (uint32_t i = 0; i < n && i < FAST_THREADS; i++) {
+			unsigned e = __atomic_load_n(&sh->active[i], __ATOMIC_ACQUIRE);
+			if (e == 0 || e > FAST_THREADS)
+				continue;
+			const struct fast_ring *ring = &sh->rings[e - 1];
+			for (unsigned level = 0; level < FAST_LEVELS; level++)
+				if (__atomic_load_n(&ring->head[level], __ATOMIC_SEQ_CST) !=
+				    ring->tail[level])
+					return false;
+		}
+	}
 	return true;
 }
 
 void fast_settle(void)
 {
-	uint64_t until = realtime_ns() + 500 * 1000 * 1000;
-
+	/* Every record below a ring's head is whole: nothing to wait for. */
 	fast_drain();
-	while (!rings_empty() && realtime_ns() < until) {
-		sched_yield();
-		fast_drain();
-	}
 }
 
 void fast_sleep(void)
@@ -198,7 +274,7 @@ void fast_sleep(void)
 	struct fast_shared *sh = a->sh;
 	uint32_t seen = __atomic_load_n(&sh->wake, __ATOMIC_SEQ_CST);
 	__atomic_store_n(&sh->sleeping, 1, __ATOMIC_SEQ_CST);
-	if (__atomic_load_n(&sh->head, __ATOMIC_SEQ_CST) == sh->tail)
+	if (rings_empty())
 		fast_futex(&sh->wake, FUTEX_WAIT, seen, 2 * 1000 * 1000);
 	__atomic_store_n(&sh->sleeping, 0, __ATOMIC_SEQ_CST);
 }

@@ -61,14 +61,29 @@ static void futex_wake(uint32_t *word)
 	agent_syscall4(AGENT_SYS_FUTEX, (long)word, FUTEX_WAKE, 0x7fffffff, 0);
 }
 
+/* The entry's rings are listed for the tracer the first time they are used. */
+static void list_rings(struct fast_shared *sh, unsigned idx)
+{
+	uint32_t zero = 0;
+
+	if (__atomic_load_n(&sh->rings[idx].used, __ATOMIC_ACQUIRE) != 0 ||
+	    !__atomic_compare_exchange_n(&sh->rings[idx].used, &zero, 1, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		return;
+	uint32_t n = __atomic_fetch_add(&sh->nactive, 1, __ATOMIC_ACQ_REL);
+	if (n < FAST_THREADS)
+		__atomic_store_n(&sh->active[n], (uint16_t)(idx + 1), __ATOMIC_RELEASE);
+}
+
 /* The calling thread's entry in the table, claimed on first use; NULL when full. */
-static struct fast_thread *this_thread(struct fast_data *d)
+static struct fast_thread *this_thread(struct fast_shared *sh, struct fast_data *d)
 {
 	uint64_t tp = agent_thread_pointer();
 	uint64_t h = (tp >> 12) ^ (tp >> 21);
 
 	for (unsigned i = 0; i < FAST_THREADS; i++) {
-		struct fast_thread *t = &d->threads[(h + i) % FAST_THREADS];
+		unsigned idx = (unsigned)((h + i) % FAST_THREADS);
+		struct fast_thread *t = &d->threads[idx];
 		uint64_t cur = __atomic_load_n(&t->tp, __ATOMIC_ACQUIRE);
 		if (cur == tp)
 			return t;
@@ -78,6 +93,8 @@ static struct fast_thread *this_thread(struct fast_data *d)
 							__ATOMIC_ACQUIRE)) {
 				t->tid = (uint32_t)agent_syscall4(AGENT_SYS_GETTID, 0, 0, 0, 0);
 				t->depth = 0;
+				t->level = 0;
+				list_rings(sh, idx);
 				return t;
 			}
 			if (expected == tp)
@@ -87,38 +104,85 @@ static struct fast_thread *this_thread(struct fast_data *d)
 	return NULL;
 }
 
-/* Room for len bytes in the ring, waiting for the tracer while it is full; NULL when the
- * tracer is gone. */
-static struct fast_rec *reserve(struct fast_shared *sh, uint32_t len)
-{
-	uint64_t pos = __atomic_fetch_add(&sh->head, len, __ATOMIC_ACQ_REL);
-	char *ring = (char *)sh + sh->ring_off;
+/* A record being written into one of the thread's rings. */
+struct writer {
+	struct fast_ring *ring;
+	char *base;       /* the ring's bytes */
+	uint64_t size;
+	uint64_t head;    /* where it starts (a FAST_PAD record first, if `need` > its length) */
+	uint64_t need;
+	uint32_t level;
+};
 
+/* Room for len bytes in the thread's ring of the level it is at, waiting for the tracer
+ * while it is full; NULL when the tracer is gone (or the record cannot be written: too
+ * deep in nested signal handlers, counted as lost). The thread is one level up until
+ * commit (or, on NULL, not). */
+static struct fast_rec *reserve(struct fast_shared *sh, struct fast_data *d,
+				struct fast_thread *t, uint32_t len, struct writer *w)
+{
+	unsigned idx = (unsigned)(t - d->threads);
+	uint32_t level = __atomic_load_n(&t->level, __ATOMIC_RELAXED);
+
+	if (level >= FAST_LEVELS) {
+		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		return NULL;
+	}
+	/* A signal handler that writes a record from here on uses the next ring up. */
+	__atomic_store_n(&t->level, level + 1, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	w->ring = &sh->rings[idx];
+	w->level = level;
+	w->size = fast_ring_size(level);
+	w->base = (char *)sh + sh->ring_off + fast_ring_at(idx, level);
+	w->head = __atomic_load_n(&w->ring->head[level], __ATOMIC_RELAXED);
+	uint64_t off = w->head % w->size;
+	uint64_t pad = off + len > w->size ? w->size - off : 0;
+	w->need = pad + len;
+	if (w->need > w->size) {
+		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		goto none;
+	}
 	for (;;) {
-		uint64_t tail = __atomic_load_n(&sh->tail, __ATOMIC_ACQUIRE);
-		if (pos + len - tail <= sh->ring_size)
+		uint64_t tail = __atomic_load_n(&w->ring->tail[level], __ATOMIC_ACQUIRE);
+		if (w->head + w->need - tail <= w->size)
 			break;
 		if (!alive(sh))
-			return NULL;
+			goto none;
 		uint32_t seen = __atomic_load_n(&sh->space, __ATOMIC_ACQUIRE);
 		__atomic_store_n(&sh->waiting, 1, __ATOMIC_SEQ_CST);
 		__atomic_add_fetch(&sh->wake, 1, __ATOMIC_SEQ_CST);
 		futex_wake(&sh->wake);
-		if (__atomic_load_n(&sh->tail, __ATOMIC_SEQ_CST) != tail)
+		if (__atomic_load_n(&w->ring->tail[level], __ATOMIC_SEQ_CST) != tail)
 			continue;
 		struct timespec_k ts = { 0, 50 * 1000 * 1000 }; /* then test that it lives */
 		agent_syscall4(AGENT_SYS_FUTEX, (long)&sh->space, FUTEX_WAIT, seen, (long)&ts);
 	}
-	return (struct fast_rec *)(ring + pos % sh->ring_size);
+	if (pad != 0) {
+		struct fast_rec *p = (struct fast_rec *)(w->base + off);
+		p->len = (uint32_t)pad;
+		p->kind = FAST_PAD;
+		return (struct fast_rec *)w->base;
+	}
+	return (struct fast_rec *)(w->base + off);
+none:
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&t->level, level, __ATOMIC_RELAXED);
+	return NULL;
 }
 
-static void commit(struct fast_shared *sh, struct fast_rec *r, uint32_t len)
+/* Publish the record, and wake the tracer if it sleeps while the ring fills. */
+static void commit(struct fast_shared *sh, struct fast_thread *t, struct fast_rec *r,
+		   uint32_t len, const struct writer *w)
 {
-	__atomic_store_n(&r->len, len, __ATOMIC_RELEASE);
+	uint64_t head = w->head + w->need;
+
+	r->len = len;
+	__atomic_store_n(&w->ring->head[w->level], head, __ATOMIC_RELEASE);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&t->level, w->level, __ATOMIC_RELAXED);
 	if (__atomic_load_n(&sh->sleeping, __ATOMIC_SEQ_CST) &&
-	    __atomic_load_n(&sh->head, __ATOMIC_RELAXED) - __atomic_load_n(&sh->tail,
-									  __ATOMIC_RELAXED) >
-		    sh->ring_size / 16 &&
+	    head - __atomic_load_n(&w->ring->tail[w->level], __ATOMIC_RELAXED) > w->size / 16 &&
 	    __atomic_exchange_n(&sh->sleeping, 0, __ATOMIC_SEQ_CST)) {
 		__atomic_add_fetch(&sh->wake, 1, __ATOMIC_SEQ_CST);
 		futex_wake(&sh->wake);
@@ -239,7 +303,7 @@ static void format_caps(struct cap_writer *w, const struct fast_func *f,
 	}
 }
 
-static void record_call(struct fast_shared *sh, const struct fast_data *d,
+static void record_call(struct fast_shared *sh, struct fast_data *d,
 			const struct fast_func *f, struct fast_thread *t,
 			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret)
 {
@@ -255,7 +319,8 @@ static void record_call(struct fast_shared *sh, const struct fast_data *d,
 	if (f->fmt_reg < 6)
 		len += FAST_FMT_STRINGS * (sizeof(struct fast_cap) + pad8(4u * f->fmt_cap));
 	/* The whole room is the record's, whatever the captures turn out to take. */
-	struct fast_rec *r = reserve(sh, len);
+	struct writer wr;
+	struct fast_rec *r = reserve(sh, d, t, len, &wr);
 	if (r == NULL)
 		return;
 	r->kind = FAST_CALL;
@@ -284,7 +349,7 @@ static void record_call(struct fast_shared *sh, const struct fast_data *d,
 		capture(&w, sp, f->stack_len);
 	if (fmt != NULL)
 		format_caps(&w, f, regs, fmt, fmt_len);
-	commit(sh, r, len);
+	commit(sh, t, r, len, &wr);
 }
 
 uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
@@ -298,7 +363,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 
 	if (d->off || !alive(sh))
 		return target;
-	struct fast_thread *t = this_thread(d);
+	struct fast_thread *t = this_thread(sh, d);
 	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
 	if (t == NULL) {
 		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
@@ -335,7 +400,7 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 {
 	struct fast_shared *sh = shared();
 	struct fast_data *d = data();
-	struct fast_thread *t = this_thread(d);
+	struct fast_thread *t = this_thread(sh, d);
 	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
 
 	if (t == NULL || t->depth == 0)
@@ -347,7 +412,8 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 	const struct fast_frame *fr = &t->frames[depth - 1];
 	uint64_t ret = fr->ret;
 	if (!d->off && alive(sh)) {
-		struct fast_rec *r = reserve(sh, sizeof(*r));
+		struct writer wr;
+		struct fast_rec *r = reserve(sh, d, t, sizeof(*r), &wr);
 		if (r != NULL) {
 			r->kind = FAST_RETURN;
 			r->ncap = 0;
@@ -360,7 +426,7 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 			r->regs[1] = regs->rdx;
 			for (int i = 0; i < 4; i++)
 				r->fp[i] = regs->xmm[i];
-			commit(sh, r, sizeof(*r));
+			commit(sh, t, r, sizeof(*r), &wr);
 		}
 	}
 	__atomic_store_n(&t->depth, depth - 1, __ATOMIC_RELEASE);

@@ -18,7 +18,15 @@
 #define FAST_CAP_MAX 4096    /* the most bytes one capture copies */
 #define FAST_THREADS 512     /* thread table (open addressing on the thread pointer) */
 #define FAST_DEPTH 192       /* shadow stack frames per thread */
-#define FAST_RING_SIZE (8u << 20)
+/* Rings: each entry of the thread table has its own, so that what one thread leaves
+ * half-written holds back nobody else; and FAST_LEVELS of them, so that a signal handler
+ * that makes a traced call while its thread is writing a record (in the agent) writes
+ * into the next one up: each ring has one writer at a time, never interrupted by another
+ * writer of the same ring, and a record is published whole (head moves past it). */
+#define FAST_LEVELS 4
+#define FAST_RING0 (1u << 20)    /* level 0 */
+#define FAST_RINGN (256u << 10)  /* levels 1 and up: holds the largest record */
+#define FAST_SLOT_RINGS (FAST_RING0 + (FAST_LEVELS - 1) * FAST_RINGN)
 
 /* At the start of the agent's code: where its data are, patched by the tracer before the
  * code is written into the program. (Where its entries are, the build tells the tracer:
@@ -58,6 +66,8 @@ struct fast_thread {
 	uint64_t tp;    /* the thread pointer (x86-64: %fs base); 0: a free entry */
 	uint32_t tid;
 	uint32_t depth;
+	uint32_t level; /* records being written by this thread (nested in signal handlers) */
+	uint32_t pad;
 	struct fast_frame frames[FAST_DEPTH];
 };
 
@@ -72,7 +82,7 @@ struct fast_data {
 
 enum fast_kind { FAST_CALL = 1, FAST_RETURN = 2, FAST_PAD = 3 };
 
-/* A record in the ring; len (8-aligned) is written last: 0 means not complete yet. */
+/* A record in a ring (len: 8-aligned, the whole record). */
 struct fast_rec {
 	uint32_t len;
 	uint16_t kind;
@@ -93,8 +103,20 @@ struct fast_cap {
 	uint32_t pad;
 };
 
-/* The shared area: this header, then the ring (mapped twice in a row on both sides, so
- * that a record never wraps). */
+/* The rings of one entry of the thread table (by its index). Records are written at head
+ * (a record that would cross the end of the ring goes to its start, after a FAST_PAD
+ * record to the end) and published by moving head past them. */
+struct fast_ring {
+	uint64_t head[FAST_LEVELS]; /* bytes published, by the thread */
+	uint32_t used;              /* listed in `active` */
+	uint32_t pad0;
+	uint64_t pad1[3];
+	uint64_t tail[FAST_LEVELS]; /* bytes consumed, by the tracer */
+	uint64_t pad2[4];
+};
+
+/* The shared area: this header, then the rings of each entry of the thread table
+ * (FAST_SLOT_RINGS bytes each: level 0, then the others). */
 struct fast_shared {
 	uint64_t magic;
 	uint64_t lock[8];     /* a robust mutex the tracer holds: its first word (the futex)
@@ -105,15 +127,29 @@ struct fast_shared {
 	uint32_t sleeping;    /* the tracer is (about to be) asleep */
 	uint32_t space;       /* bumped by the tracer when it frees room; writers wait on it */
 	uint32_t waiting;     /* writers wait for room */
-	uint64_t head;        /* bytes reserved so far */
-	uint64_t tail;        /* bytes consumed so far */
+	uint32_t nactive;     /* entries of `active` */
+	uint32_t pad1;
 	uint64_t ring_off;    /* from the start of this area */
-	uint64_t ring_size;
 	uint64_t nfuncs;
 	uint64_t pad[6];
+	uint16_t active[FAST_THREADS]; /* the thread table's entries whose rings are used */
+	struct fast_ring rings[FAST_THREADS];
 	struct fast_func funcs[FAST_MAX_FUNCS];
 };
 
 #define FAST_SHARED_HEAD ((sizeof(struct fast_shared) + 4095) & ~(uint64_t)4095)
+#define FAST_SHARED_SIZE (FAST_SHARED_HEAD + (uint64_t)FAST_THREADS * FAST_SLOT_RINGS)
+
+/* Where a ring is, from the start of the ring area; and its size. */
+static inline uint64_t fast_ring_at(unsigned slot, unsigned level)
+{
+	return (uint64_t)slot * FAST_SLOT_RINGS +
+	       (level == 0 ? 0 : FAST_RING0 + (uint64_t)(level - 1) * FAST_RINGN);
+}
+
+static inline uint64_t fast_ring_size(unsigned level)
+{
+	return level == 0 ? FAST_RING0 : FAST_RINGN;
+}
 
 #endif

@@ -2,8 +2,13 @@
  *   seen N     strlen on a buffer the program changes right after each call
  *   threads T N  T threads, each making N calls of step(); prints the sum
  *   full N     N calls of step() (more records than the ring holds)
- *   busy T MS  T threads calling step() for MS milliseconds, then the sum (checked) */
+ *   busy T MS  T threads calling step() for MS milliseconds, then the sum (checked)
+ *   handler N  N calls of step(n) while another thread sends SIGUSR1 to this one as
+ *              fast as it can; the handler calls step(-1); prints the sum and writes
+ *              the number of handler calls to the file "handled" */
 #include <pthread.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +56,47 @@ static int run_threads(int nthreads)
 	return ok ? 0 : 1;
 }
 
+static volatile sig_atomic_t handled, bad_in_handler, done;
+static pthread_t main_thread;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	if (step(-1) != -1)
+		bad_in_handler++;
+	handled++;
+}
+
+static void *sender(void *arg)
+{
+	(void)arg;
+	while (!done) {
+		pthread_kill(main_thread, SIGUSR1);
+		sched_yield();
+	}
+	return NULL;
+}
+
+static int run_handler(long n)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	pthread_t t;
+	long sum = 0;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	main_thread = pthread_self();
+	pthread_create(&t, NULL, sender, NULL);
+	for (long i = 0; i < n; i++)
+		sum += step(i) - 2 * i;
+	done = 1;
+	pthread_join(t, NULL);
+	FILE *f = fopen("handled", "w");
+	fprintf(f, "%d\n", (int)handled);
+	fclose(f);
+	puts(sum == n && bad_in_handler == 0 ? "ok" : "WRONG");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3)
@@ -78,6 +124,8 @@ int main(int argc, char **argv)
 		per_thread = atol(argv[3]);
 		return run_threads(atoi(argv[2]));
 	}
+	if (strcmp(argv[1], "handler") == 0)
+		return run_handler(atol(argv[2]));
 	if (strcmp(argv[1], "busy") == 0) {
 		run_ms = atol(argv[3]);
 		return run_threads(atoi(argv[2]));
