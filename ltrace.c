@@ -400,6 +400,7 @@ static void setup_fast(void)
 	if (!session.fast)
 		return;
 	plan_stub_planter = fast_plant_stub;
+	plan_stub_hook = fast_hooked;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_child;
 	sigemptyset(&sa.sa_mask);

@@ -28,6 +28,10 @@ int fast_inject(struct thread *t, taddr_t stub, int *pending);
 /* Redirect the PLT stub of bp (roles and callee set) into the agent. 0, or -1. */
 int fast_plant_stub(struct thread *t, struct breakpoint *bp);
 
+/* Whether the agent wants the PLT stubs of calls to sym even when they are not traced
+ * (plan_stub_hook: the unwinder's entries, for C++ exceptions and backtrace()). */
+bool fast_hooked(const char *sym);
+
 /* At the program's entry point (start) and after the loader's hook: look up the
  * prototypes of the functions planted so far and tell the agent what memory to copy.
  * Before the entry point, the libraries (and the prototypes they bring) are not all

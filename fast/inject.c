@@ -203,6 +203,31 @@ static bool returns_twice(const char *sym)
 	return false;
 }
 
+/* The stubs the agent acts at (fast/agent/agent.c: unwinding), traced or not. */
+static const struct {
+	const char *sym;
+	uint8_t flag;
+} hooks[] = {
+	{ "_Unwind_RaiseException", FAST_HOOK_THROW },
+	{ "_Unwind_Resume_or_Rethrow", FAST_HOOK_THROW },
+	{ "__cxa_begin_catch", FAST_HOOK_CATCH },
+	{ "backtrace", FAST_HOOK_BACKTRACE },
+	{ "_dl_find_object", FAST_HOOK_FIND },
+};
+
+static uint8_t hook_flag(const char *sym)
+{
+	for (size_t i = 0; sym != NULL && i < sizeof(hooks) / sizeof(hooks[0]); i++)
+		if (strcmp(sym, hooks[i].sym) == 0)
+			return hooks[i].flag;
+	return 0;
+}
+
+bool fast_hooked(const char *sym)
+{
+	return hook_flag(sym) != 0;
+}
+
 int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 {
 	struct process *p = process_vm(t->proc);
@@ -221,14 +246,17 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 		return -1;
 	uint32_t id = (uint32_t)a->nfns;
 	struct fast_func *f = &a->sh->funcs[id];
+	bool traced = (bp->roles & BP_ROLE_CALL) != 0;
 	*f = (struct fast_func){ .slot = bp->slot, .id = id, .fmt_reg = 0xff,
-				 .flags = returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0 };
+				 .flags = (uint8_t)((returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0) |
+						    hook_flag(bp->callee.sym) |
+						    (traced ? 0 : FAST_UNTRACED)) };
 	size_t n = arch_fast_trampoline(a->shared + ((uintptr_t)f - (uintptr_t)a->sh),
 					a->call_entry, tramp_code);
 	if (mem_write(p->mem_fd, tramp, tramp_code, n) < 0)
 		return -1;
 	a->fns = xrealloc(a->fns, (a->nfns + 1) * sizeof(*a->fns));
-	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr };
+	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr, .prepared = !traced };
 	a->nfns++;
 	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
 	bp->resume = BP_RESUME_SLOT_JUMP; /* a thread at the stub while it is rewritten */

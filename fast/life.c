@@ -34,7 +34,8 @@ void fast_thread_started(struct thread *t)
 		    cur == 0)
 			return; /* not there: the thread claims its entry itself */
 		if (cur == tp) { /* a thread that has exited had this thread pointer */
-			uint32_t fresh[3] = { (uint32_t)t->tid, 0, 0 }; /* tid, depth, level */
+			/* tid, depth, level, restored, unwinding */
+			uint32_t fresh[5] = { (uint32_t)t->tid, 0, 0, 0, 0 };
 			mem_write(t->proc->mem_fd, at + offsetof(struct fast_thread, tid), fresh,
 				  sizeof(fresh));
 			return;

@@ -18,6 +18,12 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 	return -1;
 }
 
+bool fast_hooked(const char *sym)
+{
+	(void)sym;
+	return false;
+}
+
 void fast_prepare(struct thread *t, bool start)
 {
 	(void)t, (void)start;

@@ -352,6 +352,66 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 	commit(sh, t, r, len, &wr);
 }
 
+/*
+ * Unwinding. The return entry has no unwind information, so before an unwinder walks the
+ * stack (a throw, backtrace()) the original return addresses go back into the slots of
+ * the thread's frames (frames[0, restored)); they get the return entry back when the walk
+ * is over: after a throw, at the catch (__cxa_begin_catch: the frames still there are
+ * those above its slot); for backtrace(), one by one as libgcc's unwinder looks up the
+ * address it read from each (_dl_find_object), the rest at the next entry into the agent.
+ * Only slots at or above the stack pointer are touched (live frames of this stack).
+ */
+static void put_slot(const struct fast_frame *fr, uint64_t sp, uint64_t expect, uint64_t value)
+{
+	volatile uint64_t *slot = (volatile uint64_t *)(uintptr_t)fr->sp;
+
+	if (fr->sp >= sp && *slot == expect)
+		*slot = value;
+}
+
+static void restore_frames(struct fast_thread *t, uint32_t to, uint64_t sp, uint32_t why)
+{
+	for (uint32_t i = t->restored; i < to; i++)
+		put_slot(&t->frames[i], sp, (uint64_t)(uintptr_t)agent_ret_entry, t->frames[i].ret);
+	if (to > t->restored)
+		t->restored = to;
+	t->unwinding = why;
+}
+
+static void rearm_frames(struct fast_thread *t, uint32_t from, uint64_t sp)
+{
+	for (uint32_t i = from; i < t->restored; i++)
+		put_slot(&t->frames[i], sp, t->frames[i].ret, (uint64_t)(uintptr_t)agent_ret_entry);
+	if (from < t->restored)
+		t->restored = from;
+	if (t->restored == 0)
+		t->unwinding = 0;
+}
+
+/* What a hook does before the call goes on (backtrace's own frame: agent_on_call). */
+static void hook(struct fast_thread *t, uint32_t flags, const struct agent_call_regs *regs,
+		 uint64_t sp)
+{
+	if (flags & FAST_HOOK_FIND) {
+		/* The unwinder looks up pc - 1 (pc: the address it read from a slot), or pc in
+		 * a signal frame. */
+		uint64_t pc = regs->ints[0];
+		if (t->unwinding == FAST_HOOK_BACKTRACE && t->restored > 0) {
+			uint64_t ret = t->frames[t->restored - 1].ret;
+			if (pc + 1 == ret || pc == ret)
+				rearm_frames(t, t->restored - 1, sp);
+		}
+		return;
+	}
+	if (flags & FAST_HOOK_THROW) {
+		restore_frames(t, t->depth, sp, FAST_HOOK_THROW);
+		return;
+	}
+	if (t->restored > 0 &&
+	    (t->unwinding == FAST_HOOK_BACKTRACE || (flags & FAST_HOOK_CATCH) != 0))
+		rearm_frames(t, 0, sp);
+}
+
 uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
 		       uint64_t *ret_slot);
 uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
@@ -360,8 +420,11 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	uint64_t target = *(volatile uint64_t *)(uintptr_t)f->slot;
 	struct fast_shared *sh = shared();
 	struct fast_data *d = data();
+	uint32_t flags = f->flags;
+	/* Hooks act even when nobody traces: calls in flight still have the return entry. */
+	int live = !d->off && alive(sh);
 
-	if (d->off || !alive(sh))
+	if (!live && (flags & FAST_HOOKS) == 0)
 		return target;
 	struct fast_thread *t = this_thread(sh, d);
 	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
@@ -373,25 +436,40 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	uint32_t depth = t->depth;
 	while (depth > 0 && t->frames[depth - 1].sp <= sp)
 		depth--;
-	if (f->flags & FAST_RETURNS_TWICE) {
+	t->depth = depth;
+	if (t->restored > depth)
+		t->restored = depth;
+	if (flags & FAST_HOOKS)
+		hook(t, flags, regs, sp);
+	int backtrace = (flags & FAST_HOOK_BACKTRACE) != 0;
+	if (!live) {
+		if (backtrace) /* the tracer is gone: they may stay so */
+			restore_frames(t, depth, sp, 0);
+		return target;
+	}
+	if ((flags & FAST_UNTRACED) && !backtrace)
+		return target;
+	if (flags & FAST_RETURNS_TWICE) {
 		/* setjmp and the like: the address they save must be the caller's own. Their
 		 * first return is 0, which the tracer shows without a record. */
 		record_call(sh, d, f, t, regs, sp, *ret_slot);
-		t->depth = depth;
 		return target;
 	}
 	if (depth >= FAST_DEPTH) {
-		t->depth = depth;
 		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
-	record_call(sh, d, f, t, regs, sp, *ret_slot);
+	if (!(flags & FAST_UNTRACED))
+		record_call(sh, d, f, t, regs, sp, *ret_slot);
 	struct fast_frame *fr = &t->frames[depth];
 	fr->ret = *ret_slot;
 	fr->sp = sp;
-	fr->fid = f->id;
+	fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
 	__atomic_store_n(&t->depth, depth + 1, __ATOMIC_RELEASE);
-	*ret_slot = (uint64_t)(uintptr_t)agent_ret_entry;
+	if (backtrace) /* its own slot too: the walk starts there */
+		restore_frames(t, depth + 1, sp, FAST_HOOK_BACKTRACE);
+	else
+		*ret_slot = (uint64_t)(uintptr_t)agent_ret_entry;
 	return target;
 }
 
@@ -411,7 +489,11 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 		depth--;
 	const struct fast_frame *fr = &t->frames[depth - 1];
 	uint64_t ret = fr->ret;
-	if (!d->off && alive(sh)) {
+	if (t->restored >= depth)
+		t->restored = depth - 1;
+	if (t->restored > 0 && t->unwinding == FAST_HOOK_BACKTRACE)
+		rearm_frames(t, 0, sp); /* those the walk did not reach */
+	if (fr->fid != FAST_NO_FID && !d->off && alive(sh)) {
 		struct writer wr;
 		struct fast_rec *r = reserve(sh, d, t, sizeof(*r), &wr);
 		if (r != NULL) {

@@ -53,7 +53,21 @@ struct fast_func {
 	uint16_t pad[3];
 };
 
+/* fast_func.flags */
 #define FAST_RETURNS_TWICE 1 /* setjmp and the like: the return address is left alone */
+/* Functions sent into the agent for what it does there (traced too if selected): */
+#define FAST_HOOK_THROW 2     /* _Unwind_RaiseException, _Unwind_Resume_or_Rethrow: the
+			       * unwinder will walk the stack: the original return addresses
+			       * go back into the thread's slots */
+#define FAST_HOOK_CATCH 4     /* __cxa_begin_catch: frames still there after a throw get
+			       * the return entry back */
+#define FAST_HOOK_BACKTRACE 8 /* backtrace(): original return addresses back in the slots
+			       * while it walks the stack */
+#define FAST_HOOK_FIND 16     /* _dl_find_object (libgcc's unwinder looks up the return
+			       * address it read): that slot, read, gets the return entry back */
+#define FAST_UNTRACED 32      /* a hook only: not shown */
+#define FAST_HOOKS (FAST_HOOK_THROW | FAST_HOOK_CATCH | FAST_HOOK_BACKTRACE | FAST_HOOK_FIND)
+#define FAST_NO_FID 0xffffffffu /* a frame of an untraced hook: no return record */
 #define FAST_FMT_STRINGS 5   /* strings copied for one format */
 
 struct fast_frame {
@@ -67,6 +81,9 @@ struct fast_thread {
 	uint32_t tid;
 	uint32_t depth;
 	uint32_t level; /* records being written by this thread (nested in signal handlers) */
+	uint32_t restored;  /* frames[0, restored) have their original return address back in
+			     * their slot (the unwinder is walking or will walk the stack) */
+	uint32_t unwinding; /* why: FAST_HOOK_THROW or FAST_HOOK_BACKTRACE (0: none) */
 	uint32_t pad;
 	struct fast_frame frames[FAST_DEPTH];
 };
