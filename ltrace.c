@@ -224,7 +224,7 @@ static bool parse_selection_option(int c)
 }
 
 /* The options --fast cannot honour yet: one line saying so, and exit 1. */
-static void refuse_with_fast(const struct options *o)
+static void refuse_with_fast(void)
 {
 	const char *what = NULL;
 
@@ -234,9 +234,7 @@ static void refuse_with_fast(const struct options *o)
 		fprintf(stderr, "ltrace: --fast: not available on this architecture yet (x86-64 only)\n");
 		exit(1);
 	}
-	if (o->nattach > 0)
-		what = "-p (attaching)";
-	else if (session.follow_forks)
+	if (session.follow_forks)
 		what = "-f";
 	else if (session.backtrace_depth > 0)
 		what = "-w";
@@ -325,7 +323,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 	if (o->shape.histogram && o->shape.mode == OUTPUT_TEXT)
 		o->shape.mode = OUTPUT_HISTOGRAM;
-	refuse_with_fast(o);
+	refuse_with_fast();
 }
 
 static int open_output(const char *path, struct output_opts *out)
