@@ -1,9 +1,9 @@
 /*
- * --fast: what memory the agent copies at a call. The prototype is formatted once with
- * made-up register values that point into a probe: the formatter's reads there tell which
- * argument registers point to memory that is shown, and how far; the agent copies that
- * much at each call (within the pointer's page), so that the trace shows what the
- * function saw.
+ * --fast: what memory the agent copies at a call, and at its return (output arguments).
+ * The prototype is formatted once with made-up register values that point into a probe:
+ * the formatter's reads there tell which argument registers point to memory that is
+ * shown, and how far; the agent copies that much at each call (within the pointer's
+ * page), so that the trace shows what the function saw, and what it wrote.
  */
 #include "fast/fast.h"
 
@@ -67,6 +67,43 @@ static void probe(const struct proto *p, const char *fill)
 	strbuf_free(&sb);
 }
 
+/* Whether calls to p have output arguments; if so, what they show at the return, by
+ * register (probe_need), with the largest return value (string[retval]). */
+static bool probe_out(const struct proto *p)
+{
+	uint64_t v[7], rv[2] = { FAST_CAP_MAX, 0 };
+	struct arch_regs regs;
+	struct arch_args st, rst;
+	struct arg_cursor cur, rcur;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (unsigned i = 0; i < 6; i++)
+		v[i] = PROBE_BASE + i * PROBE_STRIDE;
+	v[6] = 0;
+	arch_fast_call_regs(&regs, v, PROBE_BASE + 6 * PROBE_STRIDE, 0);
+	arch_args_call(&cur, &st, 0, &regs, probe_read);
+	st.have_fp = true;
+	memset(&st.fp, 0, sizeof(st.fp));
+	cur.window = NULL;
+	probe_fill = "x";
+	struct proto_call *c = proto_call_fetch(p, &cur);
+	bool has = proto_call_has_output(c);
+	if (has) {
+		proto_call_format_in(&sb, c, &cur, &session.fmt);
+		memset(probe_need, 0, sizeof(probe_need));
+		arch_fast_return_regs(&regs, rv, PROBE_BASE + 6 * PROBE_STRIDE + 8, 0);
+		arch_args_return(&rcur, &rst, 0, &regs, probe_read);
+		rst.have_fp = true;
+		memset(&rst.fp, 0, sizeof(rst.fp));
+		rcur.window = NULL;
+		proto_call_return(c, &rcur);
+		proto_call_format_out(&sb, c, &rcur, &session.fmt);
+	}
+	proto_call_free(c);
+	strbuf_free(&sb);
+	return has;
+}
+
 /* What the agent copies for calls to p: the memory shown, by register; and if one is a
  * printf-like format (its "%s" make the formatter read registers after it that a plain
  * string does not), the strings its conversions take. */
@@ -102,6 +139,17 @@ static void plan_captures(struct fast_func *f, const struct proto *p)
 		n++;
 	}
 	__atomic_store_n(&f->ncap, n, __ATOMIC_RELEASE);
+	if (!probe_out(p))
+		return;
+	n = 0;
+	for (unsigned i = 0; i < 6 && n < FAST_OUT_CAPS; i++) {
+		if (probe_need[i] == 0)
+			continue;
+		f->out_reg[n] = (uint8_t)i;
+		f->out_len[n] = (uint16_t)probe_need[i];
+		n++;
+	}
+	__atomic_store_n(&f->nout, (uint8_t)n, __ATOMIC_RELEASE);
 }
 
 void fast_prepare(struct thread *t, bool start)

@@ -465,6 +465,10 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	fr->ret = *ret_slot;
 	fr->sp = sp;
 	fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
+	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	fr->nout = nout < FAST_OUT_CAPS ? nout : FAST_OUT_CAPS;
+	for (uint32_t i = 0; i < fr->nout; i++)
+		fr->out[i] = regs->ints[f->out_reg[i] % 6];
 	__atomic_store_n(&t->depth, depth + 1, __ATOMIC_RELEASE);
 	if (backtrace) /* its own slot too: the walk starts there */
 		restore_frames(t, depth + 1, sp, FAST_HOOK_BACKTRACE);
@@ -493,9 +497,14 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 		t->restored = depth - 1;
 	if (t->restored > 0 && t->unwinding == FAST_HOOK_BACKTRACE)
 		rearm_frames(t, 0, sp); /* those the walk did not reach */
-	if (fr->fid != FAST_NO_FID && !d->off && alive(sh)) {
+	if (fr->fid != FAST_NO_FID && fr->fid < FAST_MAX_FUNCS && !d->off && alive(sh)) {
+		/* Output arguments: what the function wrote, copied now. */
+		const struct fast_func *f = &sh->funcs[fr->fid];
+		uint32_t len = sizeof(struct fast_rec);
+		for (uint32_t i = 0; i < fr->nout; i++)
+			len += sizeof(struct fast_cap) + pad8(f->out_len[i]);
 		struct writer wr;
-		struct fast_rec *r = reserve(sh, d, t, sizeof(*r), &wr);
+		struct fast_rec *r = reserve(sh, d, t, len, &wr);
 		if (r != NULL) {
 			r->kind = FAST_RETURN;
 			r->ncap = 0;
@@ -508,7 +517,10 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 			r->regs[1] = regs->rdx;
 			for (int i = 0; i < 4; i++)
 				r->fp[i] = regs->xmm[i];
-			commit(sh, t, r, sizeof(*r), &wr);
+			struct cap_writer w = { d, r, (char *)(r + 1) };
+			for (uint32_t i = 0; i < fr->nout; i++)
+				capture(&w, fr->out[i], f->out_len[i]);
+			commit(sh, t, r, len, &wr);
 		}
 	}
 	__atomic_store_n(&t->depth, depth - 1, __ATOMIC_RELEASE);

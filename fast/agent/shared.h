@@ -16,6 +16,7 @@
 #define FAST_MAX_CAPS 6      /* memory captures per function: one per integer argument register */
 #define FAST_REC_CAPS 12     /* per call, with the strings of a format */
 #define FAST_CAP_MAX 4096    /* the most bytes one capture copies */
+#define FAST_OUT_CAPS 2      /* captures at the return (output arguments) */
 #define FAST_THREADS 512     /* thread table (open addressing on the thread pointer) */
 #define FAST_DEPTH 192       /* shadow stack frames per thread */
 /* Rings: each entry of the thread table has its own, so that what one thread leaves
@@ -50,7 +51,12 @@ struct fast_func {
 	uint16_t fmt_cap;
 	uint16_t stack_len; /* bytes of the stack from the return address on (arguments
 			     * passed in memory) */
-	uint16_t pad[3];
+	/* Output arguments ('+'), copied at the return: the memory that integer argument
+	 * register out_reg[i] pointed to at the call, out_len[i] bytes. */
+	uint8_t out_reg[FAST_OUT_CAPS];
+	uint16_t out_len[FAST_OUT_CAPS];
+	uint8_t nout;
+	uint8_t pad;
 };
 
 /* fast_func.flags */
@@ -73,7 +79,9 @@ struct fast_func {
 struct fast_frame {
 	uint64_t ret;  /* the original return address */
 	uint64_t sp;   /* where it was (the stack pointer at the call's entry) */
-	uint64_t fid;
+	uint32_t fid;
+	uint32_t nout; /* output arguments to copy at the return, from: */
+	uint64_t out[FAST_OUT_CAPS];
 };
 
 struct fast_thread {

@@ -1,5 +1,7 @@
 /* --fast: what the agent must get right. One program, a mode per variant:
  *   seen N     strlen on a buffer the program changes right after each call
+ *   out N      fill(n, buf), which writes "vN" into buf (an output argument), then the
+ *              program writes over buf right after each return
  *   threads T N  T threads, each making N calls of step(); prints the sum
  *   full N     N calls of step() (more records than the ring holds)
  *   busy T MS  T threads calling step() for MS milliseconds, then the sum (checked)
@@ -15,6 +17,7 @@
 #include <time.h>
 
 long step(long v);
+long fill(long v, char *buf);
 
 static long per_thread, run_ms;
 
@@ -109,6 +112,16 @@ int main(int argc, char **argv)
 			total += (long)strlen(buf);
 			buf[0]++;             /* after the call: the trace shows what strlen saw */
 			buf[2] = buf[2] == 's' ? 'S' : 's';
+		}
+		printf("%ld\n", total);
+		return 0;
+	}
+	if (strcmp(argv[1], "out") == 0) {
+		char buf[16];
+		long total = 0, n = atol(argv[2]);
+		for (long i = 0; i < n; i++) {
+			total += fill(i, buf);
+			memcpy(buf, "##", 3); /* after the return: the trace shows what fill wrote */
 		}
 		printf("%ld\n", total);
 		return 0;
