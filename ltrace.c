@@ -13,6 +13,8 @@
 #include "common/intern.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "breakpoints/plan.h"
+#include "fast/fast.h"
 #include "filter/filter.h"
 #include "output/backtrace.h"
 #include "output/chrome_trace.h"
@@ -73,6 +75,8 @@ static void usage(FILE *f)
 		"                      (flamegraph.pl, inferno, speedscope; microseconds)\n"
 		"      --histogram     log2 histograms of the calls' durations (us) per function\n"
 		"                      at the end; instead of the trace unless with -c\n"
+		"      --fast          record calls inside the program (no stop per call); see\n"
+		"                      the README for what it changes and what it cannot do yet\n"
 		"      --json          write JSON Lines (one object per event) instead of the trace\n"
 		"      --trace-file=FILE  also write the calls to FILE as a Chrome trace-event\n"
 		"                      timeline (Perfetto, chrome://tracing)\n"
@@ -129,7 +133,7 @@ struct options {
 	const char *user;         /* -u */
 };
 
-enum { OPT_JSON = 256, OPT_TRACE_FILE, OPT_HISTOGRAM, OPT_FLAME_GRAPH, OPT_FOLDED };
+enum { OPT_JSON = 256, OPT_TRACE_FILE, OPT_HISTOGRAM, OPT_FLAME_GRAPH, OPT_FOLDED, OPT_FAST };
 
 static void set_summary_columns(const char *spec)
 {
@@ -219,6 +223,31 @@ static bool parse_selection_option(int c)
 	return true;
 }
 
+/* The options --fast cannot honour yet: one line saying so, and exit 1. */
+static void refuse_with_fast(void)
+{
+	const char *what = NULL;
+
+	if (!session.fast)
+		return;
+	if (!fast_available) {
+		fprintf(stderr, "ltrace: --fast: not available on this architecture yet (x86-64 only)\n");
+		exit(1);
+	}
+	if (session.follow_forks)
+		what = "-f";
+	else if (session.backtrace_depth > 0)
+		what = "-w";
+	else if (session.syscalls)
+		what = "-S";
+	else if (session.select.nx > 0)
+		what = "-x";
+	if (what == NULL)
+		return;
+	fprintf(stderr, "ltrace: --fast: %s is not supported yet\n", what);
+	exit(1);
+}
+
 static void parse_options(int argc, char **argv, struct options *o)
 {
 	static const struct option longopts[] = {
@@ -236,6 +265,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 		{ "folded", required_argument, NULL, OPT_FOLDED },
 		{ "summary-columns", required_argument, NULL, 'U' },
 		{ "trace-file", required_argument, NULL, OPT_TRACE_FILE },
+		{ "fast", no_argument, NULL, OPT_FAST },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -252,6 +282,9 @@ static void parse_options(int argc, char **argv, struct options *o)
 			break;
 		case 'S':
 			session.syscalls = true;
+			break;
+		case OPT_FAST:
+			session.fast = true;
 			break;
 		case 'f':
 			session.follow_forks = true;
@@ -290,6 +323,7 @@ static void parse_options(int argc, char **argv, struct options *o)
 	}
 	if (o->shape.histogram && o->shape.mode == OUTPUT_TEXT)
 		o->shape.mode = OUTPUT_HISTOGRAM;
+	refuse_with_fast();
 }
 
 static int open_output(const char *path, struct output_opts *out)
@@ -349,6 +383,26 @@ static void catch_stop_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void on_child(int sig)
+{
+	(void)sig; /* only to interrupt the --fast loop's sleep on the ring */
+}
+
+/* --fast: PLT stubs go to the agent; SIGCHLD wakes the loop. */
+static void setup_fast(void)
+{
+	struct sigaction sa;
+
+	if (!session.fast)
+		return;
+	plan_stub_planter = fast_plant_stub;
+	plan_stub_hook = fast_hooked;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_child;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGCHLD, &sa, NULL);
 }
 
 /* Attach to every -p process; returns how many failed. */
@@ -424,7 +478,9 @@ int main(int argc, char **argv)
 		goto out;
 	signal(SIGPIPE, SIG_IGN);
 	catch_stop_signals();
+	setup_fast();
 	status = trace(&o);
+	fast_let_go_all();
 out:
 	output_finish();
 	backtrace_clear();

@@ -15,9 +15,17 @@
 #include "tracee/scratch_map.h"
 #include "session/session.h"
 
+/* Values seen at a stop: registers read there, memory read live, the time now. */
+static const struct hit_src at_stop = { .read = mem_read };
+
+static uint64_t src_now(const struct hit_src *src)
+{
+	return src->ts != 0 ? src->ts : output_now();
+}
+
 /* Pop the top frame of a call that will never return (left by longjmp or a throw, or the
  * thread is gone): the output learns of it (-c counts it). */
-static void thread_drop(struct thread *t)
+static void thread_drop(struct thread *t, const struct hit_src *src)
 {
 	if (t->depth == 0)
 		return;
@@ -29,7 +37,7 @@ static void thread_drop(struct thread *t)
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
 				  .name = f->name, .func = f->func };
 	if (f->entry_ts != 0) {
-		e.ts = output_now();
+		e.ts = src_now(src);
 		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
 	}
 	output_unreturned(&e);
@@ -121,13 +129,18 @@ static void cursor_for_stop(struct arg_cursor *cur, struct mem_window *win,
  * the return (the registers will be gone by then): output arguments are shown then, and
  * the return value may depend on them (string2: a string of argument 2's length). */
 static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
-			const struct arch_regs *regs, struct raw_recorder *raw)
+			const struct arch_regs *regs, struct raw_recorder *raw,
+			const struct hit_src *src)
 {
 	struct arg_cursor cur;
 	struct arch_args st;
 	struct mem_window win;
 
-	arch_args_call(&cur, &st, t->tid, regs, mem_read);
+	arch_args_call(&cur, &st, t->tid, regs, src->read);
+	if (src->fp != NULL) {
+		st.fp = *src->fp;
+		st.have_fp = true;
+	}
 	cursor_for_stop(&cur, &win, raw);
 	if (f->proto == NULL) {
 		proto_format_args(sb, f->proto, &cur, &session.fmt);
@@ -139,7 +152,7 @@ static void format_args(struct strbuf *sb, struct thread *t, struct frame *f,
 
 /* A callee's prototype, looked up at its first call (the objects are loaded by then): the
  * calling object is the one the call returns to; with -x, the one holding the entry. */
-static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr)
+void hit_resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr)
 {
 	if (c->proto_known || c->sym == NULL || !output_formats_values())
 		return;
@@ -156,12 +169,12 @@ static void resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, tad
 /* A call of c, caught at breakpoint at, is entered: drop the frames it shows are over,
  * push its own. */
 static struct frame *enter(struct thread *t, const struct bp_callee *c, taddr_t at,
-			   taddr_t sp, taddr_t ret_addr)
+			   taddr_t sp, taddr_t ret_addr, const struct hit_src *src)
 {
 	struct frame *top;
 
 	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, at))
-		thread_drop(t);
+		thread_drop(t, src);
 	struct frame *f = thread_push(t);
 	f->ret_addr = ret_addr;
 	f->entry_sp = sp;
@@ -173,11 +186,11 @@ static struct frame *enter(struct thread *t, const struct bp_callee *c, taddr_t 
 	return f;
 }
 
-static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
-		    const struct arch_regs *regs, taddr_t ret_addr)
+void hit_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
+	      const struct arch_regs *regs, taddr_t ret_addr, const struct hit_src *src)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct frame *f = enter(t, bp, at, arch_sp(regs), ret_addr);
+	struct frame *f = enter(t, bp, at, arch_sp(regs), ret_addr, src);
 
 	f->proto = bp->proto;
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
@@ -186,12 +199,12 @@ static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
 	struct raw_recorder raw = { .n = 0 };
 	struct strbuf bt = STRBUF_INIT;
 	if (output_formats_values())
-		format_args(&sb, t, f, regs, &raw);
+		format_args(&sb, t, f, regs, &raw, src);
 	if (session.backtrace_depth > 0)
 		backtrace_format(&bt, t->proc->pid, t->tid, regs, ret_addr, session.backtrace_depth,
 				 session.demangle);
 	/* Taken after our own work at the entry, which is thus not counted in the call's time. */
-	f->entry_ts = output_timed() ? output_now() : 0;
+	f->entry_ts = output_timed() ? src_now(src) : 0;
 	e.ts = f->entry_ts;
 	e.text = strbuf_str(&sb);
 	e.backtrace = bt.len > 0 ? strbuf_str(&bt) : NULL;
@@ -200,6 +213,10 @@ static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
 	output_call(&e);
 	strbuf_free(&bt);
 	strbuf_free(&sb);
+	if (src->returns_caught) {
+		f->has_return_bp = true;
+		return;
+	}
 	struct breakpoint *rbp = bp_return_site(t, ret_addr);
 	f->has_return_bp = rbp != NULL;
 	if (rbp == NULL)
@@ -210,7 +227,7 @@ static void on_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
 static void on_resolver(struct thread *t, const struct bp_callee *ifunc, taddr_t at,
 			const struct arch_regs *regs, taddr_t ret_addr)
 {
-	struct frame *f = enter(t, ifunc, at, arch_sp(regs), ret_addr);
+	struct frame *f = enter(t, ifunc, at, arch_sp(regs), ret_addr, &at_stop);
 
 	f->resolver = true;
 	if (bp_return_site(t, ret_addr) == NULL)
@@ -223,14 +240,15 @@ static bool returns_here(const struct frame *f, taddr_t addr, taddr_t sp)
 }
 
 /* Frame f's call returned (regs as at its return): its right half. */
-static void show_return(struct thread *t, struct frame *f, const struct arch_regs *regs)
+static void show_return(struct thread *t, struct frame *f, const struct arch_regs *regs,
+			const struct hit_src *src)
 {
 	struct output_event e = { .pid = t->proc->pid, .tid = t->tid, .token = f,
 				  .name = f->name, .func = f->func, .call_site = f->ret_addr,
 				  .depth = (unsigned)(t->depth - 1) };
 	/* Taken before our own work at the return, which is thus not counted. */
 	if (f->entry_ts != 0) {
-		e.ts = output_now();
+		e.ts = src_now(src);
 		e.duration = e.ts > f->entry_ts ? e.ts - f->entry_ts : 0;
 	}
 	struct strbuf sb = STRBUF_INIT, out = STRBUF_INIT;
@@ -239,7 +257,11 @@ static void show_return(struct thread *t, struct frame *f, const struct arch_reg
 		struct arg_cursor cur;
 		struct arch_args st;
 		struct mem_window win;
-		arch_args_return(&cur, &st, t->tid, regs, mem_read);
+		arch_args_return(&cur, &st, t->tid, regs, src->read);
+		if (src->fp != NULL) {
+			st.fp = *src->fp;
+			st.have_fp = true;
+		}
 		cursor_for_stop(&cur, &win, &raw);
 		if (f->call != NULL) { /* output arguments: read now, after the call wrote them */
 			proto_call_return(f->call, &cur);
@@ -258,7 +280,8 @@ static void show_return(struct thread *t, struct frame *f, const struct arch_reg
 	strbuf_free(&out);
 }
 
-static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t addr)
+void hit_return(struct thread *t, const struct arch_regs *regs, taddr_t addr,
+		const struct hit_src *src)
 {
 	taddr_t sp = arch_sp(regs);
 	struct frame *f;
@@ -266,7 +289,7 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 	/* A frame whose return-address slot is above the stack pointer is over: unless it
 	 * is the one returning here, it was left by longjmp or a throw. */
 	while ((f = thread_top(t)) != NULL && f->entry_sp < sp && !returns_here(f, addr, sp))
-		thread_drop(t);
+		thread_drop(t, src);
 	/* Not a return of ours if no frame matches (code reached by another path). More
 	 * than one returns together when they had one return address and stack pointer: a
 	 * PLT call and the -x entry of the function it calls, a call and the one its callee
@@ -279,7 +302,7 @@ static void on_return(struct thread *t, const struct arch_regs *regs, taddr_t ad
 			 * function chosen for it stay one call (frame_over). */
 			t->hits = f->entry_hit - 1;
 		} else {
-			show_return(t, f, regs);
+			show_return(t, f, regs, src);
 		}
 		thread_pop(t);
 	}
@@ -330,7 +353,7 @@ static int entry_read(struct thread *t, struct breakpoint *bp, const struct arch
 void bp_calls_over(struct thread *t)
 {
 	while (t->depth > 0)
-		thread_drop(t);
+		thread_drop(t, &at_stop);
 }
 
 /* Whether a call caught at a function's entry (for calls through a GOT slot) is one just
@@ -355,7 +378,7 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool
 
 	t->hits++;
 	if ((bp->roles & BP_ROLE_RETURN) && shown)
-		on_return(t, regs, bp->addr);
+		hit_return(t, regs, bp->addr, &at_stop);
 	if (bp->trap != 0 && arch_trap_address(arch_pc(regs)) == bp->trap) {
 		/* In a patched stub's trampoline: it loaded the return address, and the thread
 		 * goes on from here. */
@@ -381,14 +404,14 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool
 	}
 	if ((bp->roles & BP_ROLE_CALL) && shown) {
 		if (ret_addr < bp->callee.skip_lo || ret_addr >= bp->callee.skip_hi) {
-			resolve_proto(t, &bp->callee, bp->addr, ret_addr);
-			on_call(t, &bp->callee, bp->addr, regs, ret_addr);
+			hit_resolve_proto(t, &bp->callee, bp->addr, ret_addr);
+			hit_call(t, &bp->callee, bp->addr, regs, ret_addr, &at_stop);
 		}
 	} else if ((bp->roles & BP_ROLE_DIRECT) && shown) {
 		struct bp_callee *c = bp_caller_of(bp, ret_addr);
 		if (c != NULL && !stub_went_here(t, c, regs, ret_addr)) {
-			resolve_proto(t, c, bp->addr, ret_addr);
-			on_call(t, c, bp->addr, regs, ret_addr);
+			hit_resolve_proto(t, c, bp->addr, ret_addr);
+			hit_call(t, c, bp->addr, regs, ret_addr, &at_stop);
 		}
 	}
 	if ((bp->roles & BP_ROLE_RESOLVER) && shown)

@@ -14,6 +14,28 @@
  */
 int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool *libs_changed);
 
+/*
+ * Where the values of a call or return come from: at a stop (memory read live, the time
+ * now), or from a record of the --fast agent (memory as it copied it at the call, its
+ * time stamp, its copy of the floating-point registers).
+ */
+struct hit_src {
+	arch_mem_reader read;
+	const struct arch_fpregs *fp; /* NULL: read from the thread */
+	uint64_t ts;                  /* ns since the epoch; 0: now */
+	bool returns_caught;          /* returns come without a return breakpoint (--fast) */
+};
+
+/* A call of c, caught at `at` (regs as at its entry), returning to ret_addr: shown, and
+ * a frame pushed for its return. */
+void hit_call(struct thread *t, const struct bp_callee *c, taddr_t at,
+	      const struct arch_regs *regs, taddr_t ret_addr, const struct hit_src *src);
+/* A return to addr (regs as right after it): the frames it ends are shown. */
+void hit_return(struct thread *t, const struct arch_regs *regs, taddr_t addr,
+		const struct hit_src *src);
+/* Look up c's prototype once (calls returning to ret_addr: the calling object). */
+void hit_resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr);
+
 /* Every call of t still open is over, never to return (exec, the thread's end): the output
  * learns of each (-c counts them); the stack is emptied. */
 void bp_calls_over(struct thread *t);

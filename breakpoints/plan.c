@@ -137,14 +137,35 @@ static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what
 	plant(p, bp, what);
 }
 
+int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
+bool (*plan_stub_hook)(const char *sym);
+
+/* A stub the planter wants for itself, not traced (plan_stub_hook). */
+static void plan_hook_stub(struct thread *t, struct process *p, const struct library *lib,
+			   const struct plt_entry *e)
+{
+	struct breakpoint *bp = bp_add(p->bps, e->addr + lib->bias);
+
+	if (bp->roles != 0)
+		return;
+	bp->roles = BP_ROLE_HOOK;
+	bp->slot = e->slot + lib->bias;
+	name_callee(&bp->callee, lib, e->name, false);
+	if (plan_stub_planter(t, bp) < 0)
+		bp->roles = 0;
+}
+
 static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi);
 
 static void plan_plt(struct thread *t, struct process *p, const struct library *lib)
 {
 	for (size_t i = 0; i < lib->img->nplt; i++) {
 		const struct plt_entry *e = &lib->img->plt[i];
-		if (!plt_selected(p, lib, e->name))
+		if (!plt_selected(p, lib, e->name)) {
+			if (plan_stub_hook != NULL && plan_stub_hook(e->name))
+				plan_hook_stub(t, p, lib, e);
 			continue;
+		}
 		struct breakpoint *bp = bp_add(p->bps, e->addr + lib->bias);
 		bool planted = bp->roles != 0;
 		bp->roles |= BP_ROLE_CALL;
@@ -154,7 +175,7 @@ static void plan_plt(struct thread *t, struct process *p, const struct library *
 		 * __libc_start_main through the PLT, as on aarch64): see plan_direct. */
 		if (lib->is_main)
 			entry_function(lib, &bp->callee.skip_lo, &bp->callee.skip_hi);
-		if (!planted)
+		if (!planted && (plan_stub_planter == NULL || plan_stub_planter(t, bp) < 0))
 			plant_stub(t, bp, e->name);
 	}
 }

@@ -13,6 +13,14 @@
 struct thread;
 struct library;
 struct bp_callee;
+struct breakpoint;
+
+/* How a selected PLT stub is redirected when not by this engine (--fast: into the agent;
+ * set by proc/). 0, or -1: it gets this engine's breakpoint instead. */
+extern int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
+/* Set with plan_stub_planter: whether the planter wants the stubs of calls to sym even
+ * when they are not traced (given with BP_ROLE_HOOK and without BP_ROLE_CALL). */
+extern bool (*plan_stub_hook)(const char *sym);
 
 /* Plant what the selection asks for in lib (thread t of its process is stopped). */
 void plan_object(struct thread *t, struct library *lib);

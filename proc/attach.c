@@ -10,6 +10,7 @@
 #include <sys/ptrace.h>
 #include <sys/wait.h>
 
+#include "fast/fast.h"
 #include "tracee/breakpoint.h"
 #include "output/output.h"
 #include "proc/exec.h"
@@ -17,6 +18,7 @@
 #include "tracee/process.h"
 #include "tracee/scratch_map.h"
 #include "proc/syscalls.h"
+#include "session/session.h"
 #include "sysdeps/arch.h"
 
 #define SEIZE_OPTIONS (PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | \
@@ -203,6 +205,8 @@ int attach_process(pid_t pid)
 	    image_arm(leader, borrowed_code(p, arch_pc(&regs)), true, &pending) < 0)
 		fprintf(stderr, "ltrace: %d: could not set up everything: some calls or returns "
 			"will not be shown\n", (int)pid);
+	else if (session.fast) /* everything is loaded: what the agent copies, now */
+		fast_prepare(leader, true);
 	if (leader != NULL && pending != 0)
 		leader->pending_signal = pending;
 	resume_all(p);

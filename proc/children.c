@@ -7,6 +7,7 @@
 #include <sys/ptrace.h>
 #include <unistd.h>
 
+#include "fast/fast.h"
 #include "output/output.h"
 #include "proc/libraries.h"
 #include "tracee/memory.h"
@@ -101,6 +102,8 @@ static struct process *unfollowed_child(struct thread *parent, pid_t child, bool
 		p->vm_owner = process_vm(parent->proc);
 	} else {
 		clean_copy(parent->proc, child);
+		if (session.fast) /* its copy of the agent must not write into our ring */
+			fast_child_off(child, process_vm(parent->proc)->pid);
 		p->detach_at_start = !p->seccomp;
 	}
 	return p;
@@ -139,6 +142,8 @@ void children_first_stop(struct thread *t)
 		let_go(t);
 		return;
 	}
+	if (session.fast)
+		fast_thread_started(t);
 	if (ptrace(syscalls_resume_request(t), t->tid, 0, 0) < 0 && errno != ESRCH)
 		fprintf(stderr, "ltrace: cannot resume %d: %s\n", (int)t->tid, strerror(errno));
 }

@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 
 #include "breakpoints/hit.h"
+#include "fast/fast.h"
 #include "output/output.h"
 #include "proc/attach.h"
 #include "proc/children.h"
@@ -54,6 +55,8 @@ static void thread_gone(struct thread *t, int status)
 	}
 	bool leader_thread = t->tid == p->pid;
 
+	if (fast_active())
+		fast_settle(); /* its records, before it is forgotten */
 	if (leader_thread && p->state == PROC_STARTING && p->leader)
 		launch_report_exec_failure(p->pid, launched_command);
 	else if ((leader_thread || session.follow_forks) && p->state == PROC_TRACED &&
@@ -68,8 +71,10 @@ static void thread_gone(struct thread *t, int status)
 	}
 	bp_calls_over(t);
 	thread_free(t);
-	if (p->threads == 0)
+	if (p->threads == 0) {
+		fast_release(p);
 		process_free(p);
+	}
 }
 
 static bool is_stop_signal(int sig)
@@ -108,6 +113,8 @@ static void on_trap(struct thread *t)
 			": %s\n", (int)t->tid, at, strerror(errno));
 	if (libs_changed)
 		libraries_update(t);
+	if (session.fast && (libs_changed || (bp->roles & BP_ROLE_START)))
+		fast_prepare(t, (bp->roles & BP_ROLE_START) != 0);
 	resume(t, 0);
 }
 
@@ -138,6 +145,7 @@ static void on_event(struct thread *t, int event)
 		}
 		if (t->proc->state == PROC_TRACED)
 			output_exec(t->tid);
+		fast_release(t->proc); /* the agent went with the old image */
 		bp_calls_over(t);
 		t->proc->state = PROC_TRACED;
 		if (exec_begin(t) < 0)
@@ -209,7 +217,9 @@ static bool stop_requested(void)
 	if (sig == 0 && !output_broken())
 		return false;
 	session.stop_signal = 0;
-	detach_all(false);
+	/* --fast: the agents pass calls through; a launched program goes on untraced. */
+	fast_let_go_all();
+	detach_all(session.fast);
 	if (sig == SIGINT && !output_broken() && have_launched())
 		return false;
 	if (have_launched() && !session.have_exit_status) {
@@ -217,6 +227,30 @@ static bool stop_requested(void)
 		session.have_exit_status = true;
 	}
 	return true;
+}
+
+/*
+ * --fast: the next stop, showing what the agents record meanwhile. Sleeps on the ring,
+ * woken by the agents, by SIGCHLD (a child stopped: it interrupts the sleep) or by a
+ * short timeout.
+ */
+static pid_t wait_fast(int *status)
+{
+	for (;;) {
+		pid_t tid = waitpid(-1, status, __WALL | WNOHANG);
+		if (tid != 0) {
+			fast_drain(); /* what the thread recorded comes before its stop */
+			return tid;
+		}
+		if (session.stop_signal != 0 || output_broken()) {
+			errno = EINTR;
+			return -1;
+		}
+		if (!fast_drain()) {
+			output_flush(false);
+			fast_sleep();
+		}
+	}
 }
 
 void events_loop(void)
@@ -227,7 +261,7 @@ void events_loop(void)
 		output_flush(false);
 		if (stop_requested())
 			return;
-		pid_t tid = waitpid(-1, &status, __WALL);
+		pid_t tid = fast_active() ? wait_fast(&status) : waitpid(-1, &status, __WALL);
 		if (tid < 0) {
 			if (errno == EINTR)
 				continue;

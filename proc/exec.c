@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "fast/fast.h"
 #include "tracee/inject.h"
 #include "proc/libraries.h"
 #include "tracee/memory.h"
@@ -86,6 +87,12 @@ int image_arm(struct thread *t, taddr_t at, bool loaded, int *pending)
 	if (selection_is_empty(&session.select))
 		return 0;
 	int rc = map_first_scratch(t, at, pending); /* without it, no returns show */
+
+	/* --fast: the agent, through the scratch area's syscall stub; without it, calls
+	 * are caught by breakpoints as without --fast. */
+	if (rc == 0 && session.fast && fast_inject(t, t->proc->scratch.base, pending) < 0)
+		fprintf(stderr, "ltrace: %d: cannot put the --fast recorder in: calls are "
+			"traced with breakpoints\n", (int)t->proc->pid);
 
 	libraries_start(t, loaded);
 	return rc;

@@ -14,6 +14,7 @@
 
 #include "tracee/process.h"
 #include "proc/syscalls.h"
+#include "session/session.h"
 #include "syscalls/syscalls.h"
 
 static int exec_err_fd = -1; /* read end: the child writes its exec errno here */
@@ -106,7 +107,10 @@ pid_t launch(char *const argv[])
 	close(go[0]);
 	close(err[1]);
 	long opts = PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
-		    PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL |
+		    PTRACE_O_TRACEEXEC |
+		    /* --fast: the program outlives us (its agent passes calls through); it stops
+		     * at its end, where what its ring holds is shown while its memory is there */
+		    (session.fast ? PTRACE_O_TRACEEXIT : PTRACE_O_EXITKILL) |
 		    syscalls_ptrace_options(syscalls_use_seccomp());
 	if (ptrace(PTRACE_SEIZE, pid, 0, opts) < 0) {
 		fprintf(stderr, "ltrace: cannot trace %d: %s\n", (int)pid, strerror(errno));

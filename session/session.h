@@ -18,6 +18,7 @@ struct session {
 	bool demangle;          /* -C */
 	unsigned backtrace_depth; /* -w: frames shown after each call, 0 for none */
 	bool raw_values;        /* --json: keep the raw argument and return values */
+	bool fast;              /* --fast: calls recorded inside the program (fast/) */
 	int exit_status;        /* the launched program's: ltrace exits with it */
 	bool have_exit_status;
 	volatile sig_atomic_t stop_signal; /* SIGINT/SIGTERM/SIGHUP received by ltrace */

@@ -6,7 +6,7 @@ libltrace_a_SOURCES += syscalls/syscalls.h syscalls/decode.h syscalls/table.c \
 	syscalls/process.c syscalls/ioctl.c syscalls/select.c syscalls/seccomp.c \
 	syscalls/wait.c syscalls/poll.c syscalls/iov.c syscalls/futex.c syscalls/epoll.c \
 	syscalls/file.c syscalls/resource.c syscalls/system.c
-nodist_libltrace_a_SOURCES = syscalls/syscallent.c
+nodist_libltrace_a_SOURCES += syscalls/syscallent.c
 SYSCALL_TABLES = $(srcdir)/syscalls/signatures.tbl $(srcdir)/sysdeps/linux-gnu/$(ARCH)/syscalls.tbl
 EXTRA_DIST += syscalls/gen-table.awk $(SYSCALL_TABLES)
 CLEANFILES += syscalls/syscallent.c

@@ -143,6 +143,21 @@ void arch_syscall_setup(struct arch_regs *regs, taddr_t insn, long nr, const uin
 int64_t arch_syscall_result(const struct arch_regs *regs);
 extern const long arch_sys_mmap, arch_sys_munmap;
 
+/*
+ * --fast. A trampoline (at most ARCH_FAST_TRAMP bytes into out, length returned) that
+ * enters the agent at `entry` with the function's record `func` at hand (the agent's
+ * entry code knows where). The registers of a call (v: the integer argument registers,
+ * then the one that counts vector arguments), of a return (v: the two return
+ * registers), and the vector registers (n 8-byte halves), from a record.
+ */
+#define ARCH_FAST_TRAMP 32
+size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out);
+void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], taddr_t sp, taddr_t pc);
+void arch_fast_return_regs(struct arch_regs *regs, const uint64_t v[2], taddr_t sp, taddr_t pc);
+void arch_fast_fpregs(struct arch_fpregs *fp, const uint64_t *xmm, size_t n);
+/* The thread pointer (what the agent keys its thread table on). */
+uint64_t arch_thread_pointer(const struct arch_regs *regs);
+
 /* System calls (-S): the AUDIT_ARCH_* value seccomp filters see for this architecture's
  * calls. The table of calls is the architecture's syscalls.tbl (syscalls/). */
 extern const uint32_t arch_audit_arch;

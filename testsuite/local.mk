@@ -13,5 +13,12 @@ clean-testsuite:
 
 .PHONY: check-testsuite clean-testsuite
 
-EXTRA_DIST += testsuite/README testsuite/run testsuite/normalise \
+EXTRA_DIST += testsuite/README testsuite/run testsuite/normalise testsuite/fast-skip \
 	testsuite/cases
+
+# The --fast pass: every case again with --fast (testsuite/fast-skip lists what it cannot
+# apply to yet, with why).
+check-fast: ltrace$(EXEEXT)
+	TESTSUITE_FAST=1 TESTSUITE_BUILD="$(abs_builddir)/testsuite/build" \
+	  bash "$(srcdir)/testsuite/run" "./ltrace$(EXEEXT)"
+.PHONY: check-fast

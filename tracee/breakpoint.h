@@ -30,6 +30,8 @@ enum bp_role {
 	BP_ROLE_START = 16, /* the program's entry point: relocations are done */
 	BP_ROLE_RESOLVER = 32, /* an IFUNC's resolver (-x): its return value is the function
 				* to trace, under the IFUNC's name (`ifunc`) */
+	BP_ROLE_HOOK = 64,  /* --fast: a PLT stub sent into the agent for what it does there
+			     * (the unwinder's entries), not traced unless also a call */
 };
 
 /* A traced function as shown at a breakpoint. */

@@ -1,13 +1,15 @@
 /* Calls step() in NTHREADS threads until the file "done" appears, checking every
- * result; prints "ok" and exits 0 only if every call returned what it should. */
+ * result; prints "ok" and exits 0 only if every call returned what it should.
+ * With a second argument "busy", the threads do not sleep between calls. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 long step(long i);
 
-static volatile int bad;
+static volatile int bad, busy;
 
 static void *loop(void *arg)
 {
@@ -15,7 +17,8 @@ static void *loop(void *arg)
 	for (long i = 0; access("done", F_OK) != 0; i++) {
 		if (step(i) != 2 * i)
 			bad = 1;
-		usleep(2000);
+		if (!busy)
+			usleep(2000);
 	}
 	return NULL;
 }
@@ -25,6 +28,7 @@ int main(int argc, char **argv)
 	int n = argc > 1 ? atoi(argv[1]) : 1;
 	pthread_t t[16];
 
+	busy = argc > 2 && strcmp(argv[2], "busy") == 0;
 	FILE *f = fopen("pid.tmp", "w");
 	fprintf(f, "%d\n", (int)getpid());
 	fclose(f);

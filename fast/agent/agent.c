@@ -1,0 +1,528 @@
+/*
+ * The --fast agent: freestanding code that runs inside the traced program. A traced call
+ * comes here from its trampoline (agent_call_entry, arch code): a record of the call goes
+ * into the shared ring, the return address is swapped for the agent's return entry and
+ * kept on the thread's shadow stack, and the call goes on through the function's GOT
+ * slot. At the return, a record of the value, and back to the original address.
+ *
+ * No libc, no allocation, no lock: a thread that finds the ring full waits on a futex
+ * for the tracer (with a timeout, testing that the tracer lives). When the tracer is gone
+ * or has let go, calls pass through; calls in flight still return through the shadow stack.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fast/agent/shared.h"
+#include "fast-agent.h"
+
+#pragma GCC visibility push(hidden)
+
+extern char agent_call_entry[], agent_ret_entry[];
+
+__attribute__((section(".agent_header"), used)) const struct fast_header agent_header = {
+	.magic = FAST_MAGIC,
+};
+
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+#define FUTEX_OWNER_DIED 0x40000000u
+
+struct timespec_k {
+	long sec, nsec;
+};
+
+/* The header as the tracer patched it (not as compiled: no folding of its zeroes). */
+static inline const struct fast_header *header(void)
+{
+	const struct fast_header *h = &agent_header;
+
+	__asm__("" : "+r"(h));
+	return h;
+}
+
+static inline struct fast_shared *shared(void)
+{
+	return (struct fast_shared *)(uintptr_t)header()->shared;
+}
+
+static inline struct fast_data *data(void)
+{
+	return (struct fast_data *)(uintptr_t)header()->data;
+}
+
+static inline int alive(const struct fast_shared *sh)
+{
+	return __atomic_load_n(&sh->alive, __ATOMIC_ACQUIRE) != 0 &&
+	       (__atomic_load_n((const uint32_t *)sh->lock, __ATOMIC_RELAXED) & FUTEX_OWNER_DIED) == 0;
+}
+
+static void futex_wake(uint32_t *word)
+{
+	agent_syscall4(AGENT_SYS_FUTEX, (long)word, FUTEX_WAKE, 0x7fffffff, 0);
+}
+
+/* The entry's rings are listed for the tracer the first time they are used. */
+static void list_rings(struct fast_shared *sh, unsigned idx)
+{
+	uint32_t zero = 0;
+
+	if (__atomic_load_n(&sh->rings[idx].used, __ATOMIC_ACQUIRE) != 0 ||
+	    !__atomic_compare_exchange_n(&sh->rings[idx].used, &zero, 1, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		return;
+	uint32_t n = __atomic_fetch_add(&sh->nactive, 1, __ATOMIC_ACQ_REL);
+	if (n < FAST_THREADS)
+		__atomic_store_n(&sh->active[n], (uint16_t)(idx + 1), __ATOMIC_RELEASE);
+}
+
+/* The calling thread's entry in the table, claimed on first use; NULL when full. */
+static struct fast_thread *this_thread(struct fast_shared *sh, struct fast_data *d)
+{
+	uint64_t tp = agent_thread_pointer();
+	uint64_t h = (tp >> 12) ^ (tp >> 21);
+
+	for (unsigned i = 0; i < FAST_THREADS; i++) {
+		unsigned idx = (unsigned)((h + i) % FAST_THREADS);
+		struct fast_thread *t = &d->threads[idx];
+		uint64_t cur = __atomic_load_n(&t->tp, __ATOMIC_ACQUIRE);
+		if (cur == tp)
+			return t;
+		if (cur == 0) {
+			uint64_t expected = 0;
+			if (__atomic_compare_exchange_n(&t->tp, &expected, tp, 0, __ATOMIC_ACQ_REL,
+							__ATOMIC_ACQUIRE)) {
+				t->tid = (uint32_t)agent_syscall4(AGENT_SYS_GETTID, 0, 0, 0, 0);
+				t->depth = 0;
+				t->level = 0;
+				list_rings(sh, idx);
+				return t;
+			}
+			if (expected == tp)
+				return t;
+		}
+	}
+	return NULL;
+}
+
+/* A record being written into one of the thread's rings. */
+struct writer {
+	struct fast_ring *ring;
+	char *base;       /* the ring's bytes */
+	uint64_t size;
+	uint64_t head;    /* where it starts (a FAST_PAD record first, if `need` > its length) */
+	uint64_t need;
+	uint32_t level;
+};
+
+/* Room for len bytes in the thread's ring of the level it is at, waiting for the tracer
+ * while it is full; NULL when the tracer is gone (or the record cannot be written: too
+ * deep in nested signal handlers, counted as lost). The thread is one level up until
+ * commit (or, on NULL, not). */
+static struct fast_rec *reserve(struct fast_shared *sh, struct fast_data *d,
+				struct fast_thread *t, uint32_t len, struct writer *w)
+{
+	unsigned idx = (unsigned)(t - d->threads);
+	uint32_t level = __atomic_load_n(&t->level, __ATOMIC_RELAXED);
+
+	if (level >= FAST_LEVELS) {
+		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		return NULL;
+	}
+	/* A signal handler that writes a record from here on uses the next ring up. */
+	__atomic_store_n(&t->level, level + 1, __ATOMIC_RELAXED);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	w->ring = &sh->rings[idx];
+	w->level = level;
+	w->size = fast_ring_size(level);
+	w->base = (char *)sh + sh->ring_off + fast_ring_at(idx, level);
+	w->head = __atomic_load_n(&w->ring->head[level], __ATOMIC_RELAXED);
+	uint64_t off = w->head % w->size;
+	uint64_t pad = off + len > w->size ? w->size - off : 0;
+	w->need = pad + len;
+	if (w->need > w->size) {
+		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		goto none;
+	}
+	for (;;) {
+		uint64_t tail = __atomic_load_n(&w->ring->tail[level], __ATOMIC_ACQUIRE);
+		if (w->head + w->need - tail <= w->size)
+			break;
+		if (!alive(sh))
+			goto none;
+		uint32_t seen = __atomic_load_n(&sh->space, __ATOMIC_ACQUIRE);
+		__atomic_store_n(&sh->waiting, 1, __ATOMIC_SEQ_CST);
+		__atomic_add_fetch(&sh->wake, 1, __ATOMIC_SEQ_CST);
+		futex_wake(&sh->wake);
+		if (__atomic_load_n(&w->ring->tail[level], __ATOMIC_SEQ_CST) != tail)
+			continue;
+		struct timespec_k ts = { 0, 50 * 1000 * 1000 }; /* then test that it lives */
+		agent_syscall4(AGENT_SYS_FUTEX, (long)&sh->space, FUTEX_WAIT, seen, (long)&ts);
+	}
+	if (pad != 0) {
+		struct fast_rec *p = (struct fast_rec *)(w->base + off);
+		p->len = (uint32_t)pad;
+		p->kind = FAST_PAD;
+		return (struct fast_rec *)w->base;
+	}
+	return (struct fast_rec *)(w->base + off);
+none:
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&t->level, level, __ATOMIC_RELAXED);
+	return NULL;
+}
+
+/* Publish the record, and wake the tracer if it sleeps while the ring fills. */
+static void commit(struct fast_shared *sh, struct fast_thread *t, struct fast_rec *r,
+		   uint32_t len, const struct writer *w)
+{
+	uint64_t head = w->head + w->need;
+
+	r->len = len;
+	__atomic_store_n(&w->ring->head[w->level], head, __ATOMIC_RELEASE);
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	__atomic_store_n(&t->level, w->level, __ATOMIC_RELAXED);
+	if (__atomic_load_n(&sh->sleeping, __ATOMIC_SEQ_CST) &&
+	    head - __atomic_load_n(&w->ring->tail[w->level], __ATOMIC_RELAXED) > w->size / 16 &&
+	    __atomic_exchange_n(&sh->sleeping, 0, __ATOMIC_SEQ_CST)) {
+		__atomic_add_fetch(&sh->wake, 1, __ATOMIC_SEQ_CST);
+		futex_wake(&sh->wake);
+	}
+}
+
+/* How many bytes of a capture at addr: up to want, not past the end of its page (so that
+ * one copy either reads it all or nothing). */
+static uint32_t cap_bytes(uint64_t addr, uint32_t want)
+{
+	uint64_t room = 4096 - (addr & 4095);
+
+	if (addr < 4096)
+		return 0;
+	return want < room ? want : (uint32_t)room;
+}
+
+struct iovec_k {
+	uint64_t base, len;
+};
+
+/* Copy n bytes at src without ever faulting, whatever the program passed: the kernel
+ * copies (process_vm_readv on ourselves). Returns the bytes copied, 0 if unreadable. */
+static uint32_t safe_copy(const struct fast_data *d, char *dst, uint64_t src, uint32_t n)
+{
+	struct iovec_k l = { (uint64_t)(uintptr_t)dst, n }, r = { src, n };
+
+	if (n == 0)
+		return 0;
+	long got = agent_syscall6(AGENT_SYS_PROCESS_VM_READV, d->pid, (long)&l, 1, (long)&r, 1, 0);
+	return got > 0 ? (uint32_t)got : 0;
+}
+
+static uint32_t pad8(uint32_t n)
+{
+	return (n + 7) & ~7u;
+}
+
+static int in_set(char c, const char *set)
+{
+	for (; *set != '\0'; set++)
+		if (*set == c)
+			return 1;
+	return 0;
+}
+
+/* Captures are written one after the other from *p. */
+struct cap_writer {
+	const struct fast_data *d;
+	struct fast_rec *r;
+	char *p;
+};
+
+static const char *capture(struct cap_writer *w, uint64_t addr, uint32_t want)
+{
+	struct fast_cap *c = (struct fast_cap *)w->p;
+	char *bytes = w->p + sizeof(*c);
+
+	c->addr = addr;
+	c->len = safe_copy(w->d, bytes, addr, cap_bytes(addr, want));
+	c->pad = 0;
+	w->p += sizeof(*c) + pad8(c->len);
+	w->r->ncap++;
+	return bytes;
+}
+
+/* A string that a format's conversion takes: its bytes up to its terminator (of `unit`
+ * bytes), at most max units. */
+static void capture_string(struct cap_writer *w, uint64_t addr, uint32_t max, uint32_t unit)
+{
+	struct fast_cap *c = (struct fast_cap *)w->p;
+	const char *s = capture(w, addr, max * unit);
+	uint32_t n = 0;
+
+	w->p = (char *)c;
+	while (n + unit <= c->len) {
+		uint32_t zero = 1;
+		for (uint32_t k = 0; k < unit; k++)
+			zero &= s[n + k] == 0;
+		n += unit;
+		if (zero)
+			break;
+	}
+	c->len = n;
+	w->p += sizeof(*c) + pad8(n);
+}
+
+/* The strings that a printf-like format's %s take from the argument registers; fmt: the
+ * copy of the format (len bytes). */
+static void format_caps(struct cap_writer *w, const struct fast_func *f,
+			const struct agent_call_regs *regs, const char *fmt, uint32_t len)
+{
+	unsigned next = f->fmt_reg + 1u, strings = 0;
+
+	for (uint32_t i = 0; i < len && fmt[i] != '\0' && next < 6 && strings < FAST_FMT_STRINGS;
+	     i++) {
+		if (fmt[i] != '%')
+			continue;
+		if (++i >= len || fmt[i] == '%')
+			continue;
+		unsigned wide = 0;
+		while (i < len && in_set(fmt[i], "-+ #0'123456789.*hlLqjztI")) {
+			if (fmt[i] == '*')
+				next++;
+			wide |= fmt[i] == 'l';
+			i++;
+		}
+		if (i >= len || next >= 6)
+			break;
+		if (in_set(fmt[i], "eEfFgGaA"))
+			continue; /* a vector register */
+		if (fmt[i] == 's' || fmt[i] == 'S') {
+			wide |= fmt[i] == 'S';
+			capture_string(w, regs->ints[next], f->fmt_cap, wide ? 4 : 1);
+			strings++;
+		}
+		next++;
+	}
+}
+
+static void record_call(struct fast_shared *sh, struct fast_data *d,
+			const struct fast_func *f, struct fast_thread *t,
+			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret)
+{
+	uint32_t len = sizeof(struct fast_rec);
+	uint32_t nplan = __atomic_load_n(&f->ncap, __ATOMIC_ACQUIRE);
+
+	if (nplan > FAST_MAX_CAPS)
+		nplan = FAST_MAX_CAPS;
+	for (uint32_t i = 0; i < nplan; i++)
+		len += sizeof(struct fast_cap) + pad8(f->cap_len[i]);
+	if (f->stack_len > 0)
+		len += sizeof(struct fast_cap) + pad8(f->stack_len);
+	if (f->fmt_reg < 6)
+		len += FAST_FMT_STRINGS * (sizeof(struct fast_cap) + pad8(4u * f->fmt_cap));
+	/* The whole room is the record's, whatever the captures turn out to take. */
+	struct writer wr;
+	struct fast_rec *r = reserve(sh, d, t, len, &wr);
+	if (r == NULL)
+		return;
+	r->kind = FAST_CALL;
+	r->ncap = 0;
+	r->fid = f->id;
+	r->tid = t->tid;
+	r->tsc = agent_clock();
+	r->sp = sp;
+	r->ret = ret;
+	for (int i = 0; i < 6; i++)
+		r->regs[i] = regs->ints[i];
+	r->regs[6] = regs->rax;
+	for (int i = 0; i < 16; i++)
+		r->fp[i] = regs->xmm[i];
+	struct cap_writer w = { d, r, (char *)(r + 1) };
+	const char *fmt = NULL;
+	uint32_t fmt_len = 0;
+	for (uint32_t i = 0; i < nplan; i++) {
+		const char *bytes = capture(&w, regs->ints[f->cap_reg[i] % 6], f->cap_len[i]);
+		if (f->cap_reg[i] == f->fmt_reg) {
+			fmt = bytes;
+			fmt_len = ((const struct fast_cap *)(const void *)(bytes - sizeof(struct fast_cap)))->len;
+		}
+	}
+	if (f->stack_len > 0)
+		capture(&w, sp, f->stack_len);
+	if (fmt != NULL)
+		format_caps(&w, f, regs, fmt, fmt_len);
+	commit(sh, t, r, len, &wr);
+}
+
+/*
+ * Unwinding. The return entry has no unwind information, so before an unwinder walks the
+ * stack (a throw, backtrace()) the original return addresses go back into the slots of
+ * the thread's frames (frames[0, restored)); they get the return entry back when the walk
+ * is over: after a throw, at the catch (__cxa_begin_catch: the frames still there are
+ * those above its slot); for backtrace(), one by one as libgcc's unwinder looks up the
+ * address it read from each (_dl_find_object), the rest at the next entry into the agent.
+ * Only slots at or above the stack pointer are touched (live frames of this stack).
+ */
+static void put_slot(const struct fast_frame *fr, uint64_t sp, uint64_t expect, uint64_t value)
+{
+	volatile uint64_t *slot = (volatile uint64_t *)(uintptr_t)fr->sp;
+
+	if (fr->sp >= sp && *slot == expect)
+		*slot = value;
+}
+
+static void restore_frames(struct fast_thread *t, uint32_t to, uint64_t sp, uint32_t why)
+{
+	for (uint32_t i = t->restored; i < to; i++)
+		put_slot(&t->frames[i], sp, (uint64_t)(uintptr_t)agent_ret_entry, t->frames[i].ret);
+	if (to > t->restored)
+		t->restored = to;
+	t->unwinding = why;
+}
+
+static void rearm_frames(struct fast_thread *t, uint32_t from, uint64_t sp)
+{
+	for (uint32_t i = from; i < t->restored; i++)
+		put_slot(&t->frames[i], sp, t->frames[i].ret, (uint64_t)(uintptr_t)agent_ret_entry);
+	if (from < t->restored)
+		t->restored = from;
+	if (t->restored == 0)
+		t->unwinding = 0;
+}
+
+/* What a hook does before the call goes on (backtrace's own frame: agent_on_call). */
+static void hook(struct fast_thread *t, uint32_t flags, const struct agent_call_regs *regs,
+		 uint64_t sp)
+{
+	if (flags & FAST_HOOK_FIND) {
+		/* The unwinder looks up pc - 1 (pc: the address it read from a slot), or pc in
+		 * a signal frame. */
+		uint64_t pc = regs->ints[0];
+		if (t->unwinding == FAST_HOOK_BACKTRACE && t->restored > 0) {
+			uint64_t ret = t->frames[t->restored - 1].ret;
+			if (pc + 1 == ret || pc == ret)
+				rearm_frames(t, t->restored - 1, sp);
+		}
+		return;
+	}
+	if (flags & FAST_HOOK_THROW) {
+		restore_frames(t, t->depth, sp, FAST_HOOK_THROW);
+		return;
+	}
+	if (t->restored > 0 &&
+	    (t->unwinding == FAST_HOOK_BACKTRACE || (flags & FAST_HOOK_CATCH) != 0))
+		rearm_frames(t, 0, sp);
+}
+
+uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
+		       uint64_t *ret_slot);
+uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
+		       uint64_t *ret_slot)
+{
+	uint64_t target = *(volatile uint64_t *)(uintptr_t)f->slot;
+	struct fast_shared *sh = shared();
+	struct fast_data *d = data();
+	uint32_t flags = f->flags;
+	/* Hooks act even when nobody traces: calls in flight still have the return entry. */
+	int live = !d->off && alive(sh);
+
+	if (!live && (flags & FAST_HOOKS) == 0)
+		return target;
+	struct fast_thread *t = this_thread(sh, d);
+	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
+	if (t == NULL) {
+		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		return target;
+	}
+	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
+	uint32_t depth = t->depth;
+	while (depth > 0 && t->frames[depth - 1].sp <= sp)
+		depth--;
+	t->depth = depth;
+	if (t->restored > depth)
+		t->restored = depth;
+	if (flags & FAST_HOOKS)
+		hook(t, flags, regs, sp);
+	int backtrace = (flags & FAST_HOOK_BACKTRACE) != 0;
+	if (!live) {
+		if (backtrace) /* the tracer is gone: they may stay so */
+			restore_frames(t, depth, sp, 0);
+		return target;
+	}
+	if ((flags & FAST_UNTRACED) && !backtrace)
+		return target;
+	if (flags & FAST_RETURNS_TWICE) {
+		/* setjmp and the like: the address they save must be the caller's own. Their
+		 * first return is 0, which the tracer shows without a record. */
+		record_call(sh, d, f, t, regs, sp, *ret_slot);
+		return target;
+	}
+	if (depth >= FAST_DEPTH) {
+		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		return target;
+	}
+	if (!(flags & FAST_UNTRACED))
+		record_call(sh, d, f, t, regs, sp, *ret_slot);
+	struct fast_frame *fr = &t->frames[depth];
+	fr->ret = *ret_slot;
+	fr->sp = sp;
+	fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
+	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	fr->nout = nout < FAST_OUT_CAPS ? nout : FAST_OUT_CAPS;
+	for (uint32_t i = 0; i < fr->nout; i++)
+		fr->out[i] = regs->ints[f->out_reg[i] % 6];
+	__atomic_store_n(&t->depth, depth + 1, __ATOMIC_RELEASE);
+	if (backtrace) /* its own slot too: the walk starts there */
+		restore_frames(t, depth + 1, sp, FAST_HOOK_BACKTRACE);
+	else
+		*ret_slot = (uint64_t)(uintptr_t)agent_ret_entry;
+	return target;
+}
+
+uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs);
+uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
+{
+	struct fast_shared *sh = shared();
+	struct fast_data *d = data();
+	struct fast_thread *t = this_thread(sh, d);
+	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
+
+	if (t == NULL || t->depth == 0)
+		return 0; /* cannot be: only calls with a frame return here */
+	uint32_t depth = t->depth;
+	/* Frames below this one are over (longjmp out of calls inside it). */
+	while (depth > 1 && t->frames[depth - 1].sp < sp)
+		depth--;
+	const struct fast_frame *fr = &t->frames[depth - 1];
+	uint64_t ret = fr->ret;
+	if (t->restored >= depth)
+		t->restored = depth - 1;
+	if (t->restored > 0 && t->unwinding == FAST_HOOK_BACKTRACE)
+		rearm_frames(t, 0, sp); /* those the walk did not reach */
+	if (fr->fid != FAST_NO_FID && fr->fid < FAST_MAX_FUNCS && !d->off && alive(sh)) {
+		/* Output arguments: what the function wrote, copied now. */
+		const struct fast_func *f = &sh->funcs[fr->fid];
+		uint32_t len = sizeof(struct fast_rec);
+		for (uint32_t i = 0; i < fr->nout; i++)
+			len += sizeof(struct fast_cap) + pad8(f->out_len[i]);
+		struct writer wr;
+		struct fast_rec *r = reserve(sh, d, t, len, &wr);
+		if (r != NULL) {
+			r->kind = FAST_RETURN;
+			r->ncap = 0;
+			r->fid = (uint32_t)fr->fid;
+			r->tid = t->tid;
+			r->tsc = agent_clock();
+			r->sp = sp;
+			r->ret = ret;
+			r->regs[0] = regs->rax;
+			r->regs[1] = regs->rdx;
+			for (int i = 0; i < 4; i++)
+				r->fp[i] = regs->xmm[i];
+			struct cap_writer w = { d, r, (char *)(r + 1) };
+			for (uint32_t i = 0; i < fr->nout; i++)
+				capture(&w, fr->out[i], f->out_len[i]);
+			commit(sh, t, r, len, &wr);
+		}
+	}
+	__atomic_store_n(&t->depth, depth - 1, __ATOMIC_RELEASE);
+	return ret;
+}

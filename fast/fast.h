@@ -1,0 +1,68 @@
+/*
+ * --fast: the in-process recorder. The agent (fast/agent/) is put into a program at the
+ * first stop after its exec; PLT stubs selected by the plan (breakpoints/plan.c) jump to
+ * per-function trampolines into the agent instead of trapping; the agent writes records
+ * into a ring shared with the tracer, which shows them through the same call and return
+ * logic as the breakpoint engine (breakpoints/hit.c). ptrace stays attached for the
+ * process's life events (exec, clone, exit, signals) and the dynamic loader's hook.
+ */
+#ifndef LTRACE_FAST_H
+#define LTRACE_FAST_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "common/taddr.h"
+
+struct thread;
+struct process;
+struct breakpoint;
+
+/* Whether this architecture has an agent (x86-64 only so far). */
+extern const bool fast_available;
+
+/* Put the agent into t's process (stopped, outside any system call), running the system
+ * calls it needs through the syscall-then-trap code at stub. 0, or -1. */
+int fast_inject(struct thread *t, taddr_t stub, int *pending);
+
+/* Redirect the PLT stub of bp (roles and callee set) into the agent. 0, or -1. */
+int fast_plant_stub(struct thread *t, struct breakpoint *bp);
+
+/* Whether the agent wants the PLT stubs of calls to sym even when they are not traced
+ * (plan_stub_hook: the unwinder's entries, for C++ exceptions and backtrace()). */
+bool fast_hooked(const char *sym);
+
+/* At the program's entry point (start) and after the loader's hook: look up the
+ * prototypes of the functions planted so far and tell the agent what memory to copy.
+ * Before the entry point, the libraries (and the prototypes they bring) are not all
+ * there yet: nothing is done. */
+void fast_prepare(struct thread *t, bool start);
+
+/* Show what the rings hold; true if there was anything. */
+bool fast_drain(void);
+
+/* A thread is gone: show what the rings hold (its own records are all there: each
+ * thread writes into rings of its own). */
+void fast_settle(void);
+
+/* Sleep until the agents have written a good part of a ring, a signal comes to us (a
+ * child stopped: SIGCHLD), or a short while has passed. */
+void fast_sleep(void);
+
+/* A thread seen for the first time: its table entry, if the thread pointer of one that
+ * has exited is reused, gets its id. */
+void fast_thread_started(struct thread *t);
+
+/* A forked child whose calls are not traced: its copy of the agent passes them through. */
+void fast_child_off(pid_t child, pid_t parent);
+
+/* The process is gone or exec'd: show what is left of its ring, then forget it. */
+void fast_release(struct process *p);
+
+/* ltrace lets go (detach, end): every agent passes calls through from now on. */
+void fast_let_go_all(void);
+
+/* Whether any process has an agent. */
+bool fast_active(void);
+
+#endif

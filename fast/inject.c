@@ -1,0 +1,264 @@
+/* --fast: putting the agent into a process, and redirecting PLT stubs into it. */
+#include "fast/fast.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "common/xalloc.h"
+#include "fast/agent_state.h"
+#include "output/output.h"
+#include "tracee/inject.h"
+#include "tracee/memory.h"
+#include "tracee/process.h"
+#include "tracee/scratch_map.h"
+#include "sysdeps/arch.h"
+
+extern const unsigned char fast_agent_code[];
+extern const size_t fast_agent_size, fast_agent_call_entry;
+
+_Static_assert(sizeof(pthread_mutex_t) <= sizeof(((struct fast_shared *)0)->lock),
+	       "the robust mutex fits in the shared area");
+
+static struct fast_agent *agents;
+
+struct fast_agent *fast_agents(void)
+{
+	return agents;
+}
+
+struct fast_agent **fast_agent_list(void)
+{
+	return &agents;
+}
+
+struct fast_agent *fast_agent_of(pid_t pid)
+{
+	for (struct fast_agent *a = agents; a != NULL; a = a->next)
+		if (a->pid == pid)
+			return a;
+	return NULL;
+}
+
+const bool fast_available = true;
+
+bool fast_active(void)
+{
+	return agents != NULL;
+}
+
+static size_t page_up(size_t n)
+{
+	return (n + 4095) & ~(size_t)4095;
+}
+
+/* One system call in the tracee; INT64_MIN if it could not be made. */
+static int64_t sys(struct thread *t, taddr_t stub, long nr, uint64_t a0, uint64_t a1,
+		   uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5, int *pending)
+{
+	uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
+	int64_t res = -1;
+	int sig = 0;
+
+	if (inject_syscall(t->tid, stub, nr, args, &res, &sig) < 0)
+		return INT64_MIN;
+	if (sig != 0)
+		*pending = sig;
+	return res;
+}
+
+static bool bad(int64_t v)
+{
+	return v < 0 && v > -4096;
+}
+
+/* The shared area (its header, then the rings), in the tracee from its fd there. Returns
+ * its address or 0. */
+static taddr_t map_shared_there(struct thread *t, taddr_t stub, int64_t fd, size_t size,
+				int *pending)
+{
+	int64_t base = sys(t, stub, arch_sys_mmap, 0, size, PROT_READ | PROT_WRITE, MAP_SHARED,
+			   (uint64_t)fd, 0, pending);
+
+	return base == INT64_MIN || bad(base) ? 0 : (taddr_t)base;
+}
+
+/* The tracer holds a robust mutex in the shared area: if it dies, even by SIGKILL, the
+ * kernel marks its word FUTEX_OWNER_DIED, and the agent passes calls through. */
+static void hold_liveness(struct fast_shared *sh)
+{
+	pthread_mutexattr_t attr;
+	pthread_mutex_t *m = (pthread_mutex_t *)(void *)sh->lock;
+
+	pthread_mutexattr_init(&attr);
+	pthread_mutexattr_setpshared(&attr, PTHREAD_PROCESS_SHARED);
+	pthread_mutexattr_setrobust(&attr, PTHREAD_MUTEX_ROBUST);
+	pthread_mutex_init(m, &attr);
+	pthread_mutexattr_destroy(&attr);
+	pthread_mutex_lock(m);
+}
+
+/* The agent's code, its header filled, written into the tracee at code. */
+static int write_code(struct process *p, struct fast_agent *a)
+{
+	unsigned char *code = xmalloc(fast_agent_size);
+	struct fast_header h;
+
+	memcpy(code, fast_agent_code, fast_agent_size);
+	memcpy(&h, code, sizeof(h));
+	if (h.magic != FAST_MAGIC) {
+		free(code);
+		return -1;
+	}
+	h.data = a->data;
+	h.shared = a->shared;
+	memcpy(code, &h, sizeof(h));
+	a->call_entry = a->code + fast_agent_call_entry;
+	int rc = mem_write(p->mem_fd, a->code, code, fast_agent_size);
+	free(code);
+	return rc;
+}
+
+static int map_agent(struct thread *t, taddr_t stub, struct fast_agent *a, int *pending)
+{
+	struct process *p = t->proc;
+	const size_t size = FAST_SHARED_SIZE;
+	int64_t code = sys(t, stub, arch_sys_mmap, 0, page_up(fast_agent_size),
+			   PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
+			   pending);
+	int64_t data = sys(t, stub, arch_sys_mmap, 0, page_up(sizeof(struct fast_data)),
+			   PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
+			   pending);
+	static const char name[] = "ltrace-fast";
+	taddr_t name_at = (taddr_t)data + offsetof(struct fast_data, memfd_name);
+	uint32_t pid = (uint32_t)p->pid;
+
+	if (code == INT64_MIN || data == INT64_MIN || bad(code) || bad(data) ||
+	    mem_write(p->mem_fd, name_at, name, sizeof(name)) < 0 ||
+	    mem_write(p->mem_fd, (taddr_t)data + offsetof(struct fast_data, pid), &pid,
+		      sizeof(pid)) < 0)
+		return -1;
+	a->code = (taddr_t)code;
+	a->data = (taddr_t)data;
+	int64_t fd = sys(t, stub, SYS_memfd_create, name_at, MFD_CLOEXEC, 0, 0, 0, 0, pending);
+	if (fd == INT64_MIN || bad(fd))
+		return -1;
+	int rc = -1;
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)p->pid, (int)fd);
+	int here = -1;
+	if (sys(t, stub, SYS_ftruncate, (uint64_t)fd, size, 0, 0, 0, 0, pending) == 0 &&
+	    (here = open(path, O_RDWR | O_CLOEXEC)) >= 0) {
+		a->shared = map_shared_there(t, stub, fd, size, pending);
+		void *sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, here, 0);
+		a->sh = sh != MAP_FAILED ? sh : NULL;
+		a->map_len = size;
+		rc = a->shared != 0 && a->sh != NULL ? 0 : -1;
+	}
+	if (here >= 0)
+		close(here);
+	sys(t, stub, SYS_close, (uint64_t)fd, 0, 0, 0, 0, 0, pending);
+	return rc;
+}
+
+int fast_inject(struct thread *t, taddr_t stub, int *pending)
+{
+	struct fast_agent *a = xcalloc(1, sizeof(*a));
+
+	a->pid = t->proc->pid;
+	if (map_agent(t, stub, a, pending) < 0 || write_code(t->proc, a) < 0) {
+		if (a->sh != NULL)
+			munmap(a->sh, a->map_len);
+		free(a);
+		return -1;
+	}
+	struct fast_shared *sh = a->sh;
+	sh->magic = FAST_MAGIC;
+	sh->ring_off = FAST_SHARED_HEAD;
+	hold_liveness(sh);
+	__atomic_store_n(&sh->alive, 1, __ATOMIC_RELEASE);
+	if (output_timed())
+		fast_clock_start();
+	a->next = agents;
+	agents = a;
+	return 0;
+}
+
+/* Functions that return twice save their return address: it must stay the caller's. */
+static bool returns_twice(const char *sym)
+{
+	static const char *const names[] = { "setjmp", "_setjmp", "__sigsetjmp", "sigsetjmp",
+					     "getcontext", "vfork", "savectx" };
+
+	for (size_t i = 0; sym != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(sym, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The stubs the agent acts at (fast/agent/agent.c: unwinding), traced or not. */
+static const struct {
+	const char *sym;
+	uint8_t flag;
+} hooks[] = {
+	{ "_Unwind_RaiseException", FAST_HOOK_THROW },
+	{ "_Unwind_Resume_or_Rethrow", FAST_HOOK_THROW },
+	{ "__cxa_begin_catch", FAST_HOOK_CATCH },
+	{ "backtrace", FAST_HOOK_BACKTRACE },
+	{ "_dl_find_object", FAST_HOOK_FIND },
+};
+
+static uint8_t hook_flag(const char *sym)
+{
+	for (size_t i = 0; sym != NULL && i < sizeof(hooks) / sizeof(hooks[0]); i++)
+		if (strcmp(sym, hooks[i].sym) == 0)
+			return hooks[i].flag;
+	return 0;
+}
+
+bool fast_hooked(const char *sym)
+{
+	return hook_flag(sym) != 0;
+}
+
+int fast_plant_stub(struct thread *t, struct breakpoint *bp)
+{
+	struct process *p = process_vm(t->proc);
+	struct fast_agent *a = fast_agent_of(p->pid);
+	uint8_t code[16], patch[ARCH_PATCH_MAX], unused[32], tramp_code[ARCH_FAST_TRAMP];
+	size_t unused_len = 0, unused_trap = 0;
+
+	if (a == NULL || a->nfns >= FAST_MAX_FUNCS)
+		return -1;
+	taddr_t tramp = scratch_slot(t, bp->addr, sizeof(tramp_code));
+	if (tramp == 0 || mem_read(p->pid, bp->addr, code, sizeof(code)) != (ssize_t)sizeof(code))
+		return -1;
+	int len = arch_plt_patch(code, sizeof(code), bp->addr, bp->slot, tramp, patch, unused,
+				 &unused_len, &unused_trap);
+	if (len <= 0)
+		return -1;
+	uint32_t id = (uint32_t)a->nfns;
+	struct fast_func *f = &a->sh->funcs[id];
+	bool traced = (bp->roles & BP_ROLE_CALL) != 0;
+	*f = (struct fast_func){ .slot = bp->slot, .id = id, .fmt_reg = 0xff,
+				 .flags = (uint8_t)((returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0) |
+						    hook_flag(bp->callee.sym) |
+						    (traced ? 0 : FAST_UNTRACED)) };
+	size_t n = arch_fast_trampoline(a->shared + ((uintptr_t)f - (uintptr_t)a->sh),
+					a->call_entry, tramp_code);
+	if (mem_write(p->mem_fd, tramp, tramp_code, n) < 0)
+		return -1;
+	a->fns = xrealloc(a->fns, (a->nfns + 1) * sizeof(*a->fns));
+	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr, .prepared = !traced };
+	a->nfns++;
+	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
+	bp->resume = BP_RESUME_SLOT_JUMP; /* a thread at the stub while it is rewritten */
+	return bp_plant_patch(bp, p->pid, p->mem_fd, patch, (size_t)len);
+}

@@ -1,0 +1,67 @@
+/*
+ * --fast on an architecture without an agent: the option is refused (ltrace.c checks
+ * fast_available before anything runs), so nothing here is ever reached with an agent.
+ */
+#include "fast/fast.h"
+
+const bool fast_available = false;
+
+int fast_inject(struct thread *t, taddr_t stub, int *pending)
+{
+	(void)t, (void)stub, (void)pending;
+	return -1;
+}
+
+int fast_plant_stub(struct thread *t, struct breakpoint *bp)
+{
+	(void)t, (void)bp;
+	return -1;
+}
+
+bool fast_hooked(const char *sym)
+{
+	(void)sym;
+	return false;
+}
+
+void fast_prepare(struct thread *t, bool start)
+{
+	(void)t, (void)start;
+}
+
+bool fast_drain(void)
+{
+	return false;
+}
+
+void fast_settle(void)
+{
+}
+
+void fast_sleep(void)
+{
+}
+
+void fast_thread_started(struct thread *t)
+{
+	(void)t;
+}
+
+void fast_child_off(pid_t child, pid_t parent)
+{
+	(void)child, (void)parent;
+}
+
+void fast_release(struct process *p)
+{
+	(void)p;
+}
+
+void fast_let_go_all(void)
+{
+}
+
+bool fast_active(void)
+{
+	return false;
+}

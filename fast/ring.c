@@ -1,0 +1,280 @@
+/* --fast: reading the records of the agents and showing them as the engine shows calls. */
+#include "fast/fast.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <linux/futex.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "breakpoints/hit.h"
+#include "common/xalloc.h"
+#include "fast/agent_state.h"
+#include "output/output.h"
+#include "tracee/memory.h"
+#include "tracee/process.h"
+#include "sysdeps/arch.h"
+
+long fast_futex(uint32_t *word, int op, uint32_t val, long timeout_ns)
+{
+	struct timespec ts = { timeout_ns / 1000000000L, timeout_ns % 1000000000L };
+
+	return syscall(SYS_futex, word, op, val, timeout_ns > 0 ? &ts : NULL, NULL, 0);
+}
+
+/* Time stamps: the agent reads the time-stamp counter; converted with a rate measured
+ * against CLOCK_REALTIME since the first agent came, refined as time goes on. */
+static struct {
+	bool on;
+	uint64_t tsc0, ns0, tsc1, ns1;
+} clk;
+
+static uint64_t tsc_now(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+static uint64_t realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void fast_clock_start(void)
+{
+	if (clk.on)
+		return;
+	clk.on = true;
+	clk.tsc0 = tsc_now();
+	clk.ns0 = realtime_ns();
+	struct timespec pause = { 0, 20 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+	clk.tsc1 = tsc_now();
+	clk.ns1 = realtime_ns();
+}
+
+static void clock_refine(void)
+{
+	uint64_t ns = realtime_ns();
+
+	if (clk.on && ns - clk.ns1 > 500u * 1000 * 1000) {
+		clk.tsc1 = tsc_now();
+		clk.ns1 = ns;
+	}
+}
+
+uint64_t fast_ns(uint64_t tsc)
+{
+	if (!clk.on || clk.tsc1 == clk.tsc0)
+		return realtime_ns();
+	double rate = (double)(clk.ns1 - clk.ns0) / (double)(clk.tsc1 - clk.tsc0);
+	return clk.ns0 + (uint64_t)((double)(int64_t)(tsc - clk.tsc0) * rate);
+}
+
+/* The record being shown: memory it captured is read from it. */
+static const struct fast_rec *current;
+
+static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
+{
+	const char *p = (const char *)(current + 1);
+	const char *end = (const char *)current + (current != NULL ? current->len : 0);
+
+	for (unsigned i = 0; current != NULL && i < current->ncap; i++) {
+		const struct fast_cap *c = (const struct fast_cap *)p;
+		if (p + sizeof(*c) > end || c->len > (size_t)(end - p) - sizeof(*c))
+			break; /* the program wrote over it */
+		if (addr >= c->addr && addr < c->addr + c->len) {
+			size_t n = c->addr + c->len - addr;
+			if (n > len)
+				n = len;
+			memcpy(buf, p + sizeof(*c) + (addr - c->addr), n);
+			return (ssize_t)n;
+		}
+		p += sizeof(*c) + ((c->len + 7) & ~7u);
+	}
+	/* Not captured: what it holds now (output arguments, strings past a page). */
+	return mem_read(tid, addr, buf, len);
+}
+
+static void show(struct fast_agent *a, const struct fast_rec *r)
+{
+	struct thread *t = thread_find((pid_t)r->tid);
+
+	if (t == NULL || t->proc == NULL || t->proc->state != PROC_TRACED || r->fid >= a->nfns)
+		return;
+	struct fast_fn *fn = &a->fns[r->fid];
+	struct arch_fpregs fp;
+	struct arch_regs regs;
+	struct hit_src src = { .read = read_captured, .fp = &fp, .returns_caught = true };
+
+	if (output_timed())
+		src.ts = fast_ns(r->tsc);
+	current = r;
+	if (r->kind == FAST_CALL) {
+		arch_fast_call_regs(&regs, r->regs, r->sp, fn->at);
+		arch_fast_fpregs(&fp, r->fp, 16);
+		t->hits++;
+		hit_resolve_proto(t, &fn->c, fn->at, r->ret);
+		hit_call(t, &fn->c, fn->at, &regs, r->ret, &src);
+		if (a->sh->funcs[r->fid].flags & FAST_RETURNS_TWICE) { /* its first return: 0 */
+			uint64_t zero[2] = { 0, 0 };
+			arch_fast_return_regs(&regs, zero, arch_sp_after_return(r->sp), r->ret);
+			hit_return(t, &regs, r->ret, &src);
+		}
+	} else if (r->kind == FAST_RETURN) {
+		arch_fast_return_regs(&regs, r->regs, arch_sp_after_return(r->sp), r->ret);
+		arch_fast_fpregs(&fp, r->fp, 4);
+		hit_return(t, &regs, r->ret, &src);
+	}
+	current = NULL;
+}
+
+/* A ring with records to show, from pos to end. */
+struct cursor {
+	struct fast_agent *a;
+	struct fast_ring *ring;
+	const char *base;
+	uint64_t size, pos, end;
+	unsigned level;
+};
+
+static struct cursor *cursors;
+static size_t ncursors, cursors_cap;
+
+static void consumed(struct cursor *c, uint64_t len)
+{
+	c->pos += len;
+	__atomic_store_n(&c->ring->tail[c->level], c->pos, __ATOMIC_RELEASE);
+}
+
+/* The cursor's next record (past padding), or NULL. */
+static const struct fast_rec *next_rec(struct cursor *c)
+{
+	while (c->pos < c->end) {
+		const struct fast_rec *r = (const struct fast_rec *)(c->base + c->pos % c->size);
+		uint64_t room = c->size - c->pos % c->size;
+		if (r->len < 8 || r->len % 8 != 0 || r->len > room || r->len > c->end - c->pos ||
+		    (r->kind != FAST_PAD && r->len < sizeof(*r))) {
+			consumed(c, c->end - c->pos); /* the program wrote over it */
+			return NULL;
+		}
+		if (r->kind != FAST_PAD)
+			return r;
+		consumed(c, r->len);
+	}
+	return NULL;
+}
+
+/* The rings of a's threads that hold records. */
+static void gather(struct fast_agent *a)
+{
+	struct fast_shared *sh = a->sh;
+	uint32_t n = __atomic_load_n(&sh->nactive, __ATOMIC_ACQUIRE);
+
+	for (uint32_t i = 0; i < n && i < FAST_THREADS; i++) {
+		unsigned e = __atomic_load_n(&sh->active[i], __ATOMIC_ACQUIRE);
+		if (e == 0 || e > FAST_THREADS)
+			continue; /* being listed */
+		struct fast_ring *ring = &sh->rings[e - 1];
+		for (unsigned level = 0; level < FAST_LEVELS; level++) {
+			uint64_t head = __atomic_load_n(&ring->head[level], __ATOMIC_ACQUIRE);
+			uint64_t tail = ring->tail[level];
+			if (head == tail)
+				continue;
+			if (ncursors == cursors_cap) {
+				cursors_cap = cursors_cap ? 2 * cursors_cap : 16;
+				cursors = xrealloc(cursors, cursors_cap * sizeof(*cursors));
+			}
+			uint64_t size = fast_ring_size(level);
+			cursors[ncursors++] = (struct cursor){
+				.a = a, .ring = ring, .level = level, .size = size, .pos = tail,
+				.end = head - tail > size ? tail + size : head,
+				.base = (const char *)sh + FAST_SHARED_HEAD + fast_ring_at(e - 1, level),
+			};
+		}
+	}
+}
+
+/* Show what the rings hold, in the order of the time stamps across threads (each ring is
+ * in order already). */
+bool fast_drain(void)
+{
+	bool any = false;
+
+	clock_refine();
+	ncursors = 0;
+	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
+		gather(a);
+	for (;;) {
+		struct cursor *best = NULL;
+		const struct fast_rec *first = NULL;
+		for (size_t i = 0; i < ncursors; i++) {
+			const struct fast_rec *r = next_rec(&cursors[i]);
+			if (r != NULL && (first == NULL || (int64_t)(r->tsc - first->tsc) < 0)) {
+				best = &cursors[i];
+				first = r;
+			}
+		}
+		if (best == NULL)
+			break;
+		show(best->a, first);
+		consumed(best, first->len);
+		any = true;
+	}
+	for (struct fast_agent *a = fast_agents(); any && a != NULL; a = a->next) {
+		struct fast_shared *sh = a->sh;
+		if (__atomic_exchange_n(&sh->waiting, 0, __ATOMIC_SEQ_CST)) {
+			__atomic_add_fetch(&sh->space, 1, __ATOMIC_SEQ_CST);
+			fast_futex(&sh->space, FUTEX_WAKE, INT_MAX, 0);
+		}
+	}
+	return any;
+}
+
+static bool rings_empty(void)
+{
+	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next) {
+		struct fast_shared *sh = a->sh;
+		uint32_t n = __atomic_load_n(&sh->nactive, __ATOMIC_SEQ_CST);
+		for (uint32_t i = 0; i < n && i < FAST_THREADS; i++) {
+			unsigned e = __atomic_load_n(&sh->active[i], __ATOMIC_ACQUIRE);
+			if (e == 0 || e > FAST_THREADS)
+				continue;
+			const struct fast_ring *ring = &sh->rings[e - 1];
+			for (unsigned level = 0; level < FAST_LEVELS; level++)
+				if (__atomic_load_n(&ring->head[level], __ATOMIC_SEQ_CST) !=
+				    ring->tail[level])
+					return false;
+		}
+	}
+	return true;
+}
+
+void fast_settle(void)
+{
+	/* Every record below a ring's head is whole: nothing to wait for. */
+	fast_drain();
+}
+
+void fast_sleep(void)
+{
+	struct fast_agent *a = fast_agents();
+
+	if (a == NULL)
+		return;
+	struct fast_shared *sh = a->sh;
+	uint32_t seen = __atomic_load_n(&sh->wake, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&sh->sleeping, 1, __ATOMIC_SEQ_CST);
+	if (rings_empty())
+		fast_futex(&sh->wake, FUTEX_WAIT, seen, 2 * 1000 * 1000);
+	__atomic_store_n(&sh->sleeping, 0, __ATOMIC_SEQ_CST);
+}

@@ -1,0 +1,147 @@
+/* --fast: what the agent must get right. One program, a mode per variant:
+ *   seen N     strlen on a buffer the program changes right after each call
+ *   out N      fill(n, buf), which writes "vN" into buf (an output argument), then the
+ *              program writes over buf right after each return
+ *   threads T N  T threads, each making N calls of step(); prints the sum
+ *   full N     N calls of step() (more records than the ring holds)
+ *   busy T MS  T threads calling step() for MS milliseconds, then the sum (checked)
+ *   handler N  N calls of step(n) while another thread sends SIGUSR1 to this one as
+ *              fast as it can; the handler calls step(-1); prints the sum and writes
+ *              the number of handler calls to the file "handled" */
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+long step(long v);
+long fill(long v, char *buf);
+
+static long per_thread, run_ms;
+
+static void *worker(void *arg)
+{
+	long sum = 0, n = 0;
+	struct timespec start, now;
+
+	(void)arg;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (;;) {
+		if (per_thread > 0 && n == per_thread)
+			break;
+		if (per_thread == 0 && (n & 255) == 0) {
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			if ((now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000 >
+			    run_ms)
+				break;
+		}
+		sum += step(n) - 2 * n; /* step(n) is 2n + 1 */
+		n++;
+	}
+	return (void *)(sum == n ? (long)1 : (long)0);
+}
+
+static int run_threads(int nthreads)
+{
+	pthread_t t[16];
+	int ok = 1;
+
+	for (int i = 0; i < nthreads; i++)
+		pthread_create(&t[i], NULL, worker, NULL);
+	for (int i = 0; i < nthreads; i++) {
+		void *r;
+		pthread_join(t[i], &r);
+		ok &= r == (void *)1;
+	}
+	puts(ok ? "ok" : "WRONG");
+	return ok ? 0 : 1;
+}
+
+static volatile sig_atomic_t handled, bad_in_handler, done;
+static pthread_t main_thread;
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+	if (step(-1) != -1)
+		bad_in_handler++;
+	handled++;
+}
+
+static void *sender(void *arg)
+{
+	(void)arg;
+	while (!done) {
+		pthread_kill(main_thread, SIGUSR1);
+		sched_yield();
+	}
+	return NULL;
+}
+
+static int run_handler(long n)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	pthread_t t;
+	long sum = 0;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	main_thread = pthread_self();
+	pthread_create(&t, NULL, sender, NULL);
+	for (long i = 0; i < n; i++)
+		sum += step(i) - 2 * i;
+	done = 1;
+	pthread_join(t, NULL);
+	FILE *f = fopen("handled", "w");
+	fprintf(f, "%d\n", (int)handled);
+	fclose(f);
+	puts(sum == n && bad_in_handler == 0 ? "ok" : "WRONG");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 3)
+		return 2;
+	setvbuf(stdout, NULL, _IONBF, 0);
+	if (strcmp(argv[1], "seen") == 0) {
+		char buf[] = "a-string";
+		long total = 0, n = atol(argv[2]);
+		for (long i = 0; i < n; i++) {
+			total += (long)strlen(buf);
+			buf[0]++;             /* after the call: the trace shows what strlen saw */
+			buf[2] = buf[2] == 's' ? 'S' : 's';
+		}
+		printf("%ld\n", total);
+		return 0;
+	}
+	if (strcmp(argv[1], "out") == 0) {
+		char buf[16];
+		long total = 0, n = atol(argv[2]);
+		for (long i = 0; i < n; i++) {
+			total += fill(i, buf);
+			memcpy(buf, "##", 3); /* after the return: the trace shows what fill wrote */
+		}
+		printf("%ld\n", total);
+		return 0;
+	}
+	if (strcmp(argv[1], "full") == 0) {
+		long sum = 0, n = atol(argv[2]);
+		for (long i = 0; i < n; i++)
+			sum += step(i);
+		printf("%ld\n", sum);
+		return 0;
+	}
+	if (strcmp(argv[1], "threads") == 0) {
+		per_thread = atol(argv[3]);
+		return run_threads(atoi(argv[2]));
+	}
+	if (strcmp(argv[1], "handler") == 0)
+		return run_handler(atol(argv[2]));
+	if (strcmp(argv[1], "busy") == 0) {
+		run_ms = atol(argv[3]);
+		return run_threads(atoi(argv[2]));
+	}
+	return 2;
+}
