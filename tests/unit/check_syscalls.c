@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -126,9 +128,9 @@ END_TEST
 
 START_TEST(names_and_numbers)
 {
-	ck_assert_str_eq(sys_name(0), "read");
-	ck_assert_str_eq(sys_name(257), "openat");
-	ck_assert_int_eq(sys_number("exit_group"), 231);
+	ck_assert_str_eq(sys_name(SYS_read), "read");
+	ck_assert_str_eq(sys_name(SYS_openat), "openat");
+	ck_assert_int_eq(sys_number("exit_group"), SYS_exit_group);
 	ck_assert_int_eq(sys_number("no_such_call"), -1);
 	ck_assert_ptr_null(sys_name(-1));
 	ck_assert_ptr_null(sys_name(100000));
@@ -143,6 +145,7 @@ START_TEST(open_flags_and_modes)
 			 "AT_FDCWD, \"/etc/hostname\", O_RDONLY");
 	ck_assert_str_eq(in("openat", 3, P("f"), 01 | 0100 | 01000, 0644, 0, 0),
 			 "3, \"f\", O_WRONLY|O_CREAT|O_TRUNC, 0644");
+#ifdef SYS_open /* not on asm-generic architectures (aarch64) */
 	ck_assert_str_eq(in("open", P("d"), 02 | 02000000 | 0200000, 0, 0, 0, 0),
 			 "\"d\", O_RDWR|O_CLOEXEC|O_DIRECTORY");
 	ck_assert_str_eq(in("open", P("t"), 02 | 020200000, 0600, 0, 0, 0),
@@ -152,8 +155,14 @@ START_TEST(open_flags_and_modes)
 			 "\"s\", O_RDONLY|O_SYNC|O_LARGEFILE|O_NOFOLLOW|FASYNC");
 	ck_assert_str_eq(in("access", P("/p"), 0, 0, 0, 0, 0), "\"/p\", F_OK");
 	ck_assert_str_eq(in("access", P("/p"), 6, 0, 0, 0, 0), "\"/p\", R_OK|W_OK");
-	ck_assert_str_eq(in("unlinkat", 5, P("d"), 0x200, 0, 0, 0), "5, \"d\", AT_REMOVEDIR");
 	ck_assert_str_eq(in("mkdir", P("d"), 0755, 0, 0, 0, 0), "\"d\", 0755");
+#endif
+	ck_assert_str_eq(in("openat", (uint64_t)-100, P("d"), 02 | 02000000 | ARCH_O_DIRECTORY, 0, 0, 0),
+			 "AT_FDCWD, \"d\", O_RDWR|O_CLOEXEC|O_DIRECTORY");
+	ck_assert_str_eq(in("faccessat", (uint64_t)-100, P("/p"), 6, 0, 0, 0),
+			 "AT_FDCWD, \"/p\", R_OK|W_OK");
+	ck_assert_str_eq(in("mkdirat", 3, P("d"), 0755, 0, 0, 0), "3, \"d\", 0755");
+	ck_assert_str_eq(in("unlinkat", 5, P("d"), 0x200, 0, 0, 0), "5, \"d\", AT_REMOVEDIR");
 	ck_assert_str_eq(in("lseek", 3, (uint64_t)-5, 2, 0, 0, 0), "3, -5, SEEK_END");
 	ck_assert_str_eq(in("fcntl", 3, 1, 99, 0, 0, 0), "3, F_GETFD");
 	ck_assert_str_eq(in("fcntl", 3, 2, 1, 0, 0, 0), "3, F_SETFD, FD_CLOEXEC");
@@ -190,14 +199,14 @@ START_TEST(strings_and_buffers)
 	char buf[16] = "myhost\nGARBAGE";
 	ck_assert_str_eq(out("read", 7, 3, P(buf), 16, 0), ", \"myhost\\n\", 16");
 	ck_assert_str_eq(out("read", -11, 3, 0x1000, 16, 0), ", 0x1000, 16");
-	ck_assert_str_eq(in("unlink", 0, 0, 0, 0, 0, 0), "NULL");
+	ck_assert_str_eq(in("chdir", 0, 0, 0, 0, 0, 0), "NULL");
 	/* A path is never cut at -s (32 here); data is. */
 	static char longpath[600];
 	memset(longpath, 'p', sizeof(longpath) - 1);
 	longpath[0] = '/';
 	char want_path[640];
-	snprintf(want_path, sizeof(want_path), "\"%s\", F_OK", longpath);
-	ck_assert_str_eq(in("access", P(longpath), 0, 0, 0, 0, 0), want_path);
+	snprintf(want_path, sizeof(want_path), "\"%s\"", longpath);
+	ck_assert_str_eq(in("chdir", P(longpath), 0, 0, 0, 0, 0), want_path);
 	const char *argv[] = { "/bin/true", "-x", NULL };
 	const char *envp[] = { "A=1", "B=2", "C=3", NULL };
 	const char *got = in("execve", P("/bin/true"), P(argv), P(envp), 0, 0, 0);
@@ -249,22 +258,23 @@ END_TEST
 
 START_TEST(stat_time_socket)
 {
-	uint64_t st[18] = { 0 };
+	struct stat st = { 0 };
 	int64_t ts[2] = { 1, 500 };
 	/* AF_INET, port 80 (network order), 127.0.0.1 */
 	unsigned char sin[16] = { 2, 0, 0, 80, 127, 0, 0, 1 };
 	unsigned char sun[110] = { 1, 0, '/', 't', 'm', 'p', '/', 's', 0 };
 
-	st[3] = 0100644;  /* st_mode (with st_uid 0 in the high half) */
-	st[6] = 7;        /* st_size */
-	ck_assert_str_eq(out("fstat", 0, 3, P(st), 0, 0), ", {st_mode=S_IFREG|0644, st_size=7, ...}");
-	st[3] = 020620;
-	st[5] = (0x88 << 8) | 3; /* st_rdev: makedev(0x88, 3) */
-	ck_assert_str_eq(out("newfstatat", 0, 1, P(""), P(st), 0x1000),
+	/* The architecture's struct stat, which glibc's matches on 64-bit Linux. */
+	st.st_mode = 0100644;
+	st.st_size = 7;
+	ck_assert_str_eq(out("fstat", 0, 3, P(&st), 0, 0), ", {st_mode=S_IFREG|0644, st_size=7, ...}");
+	st.st_mode = 020620;
+	st.st_rdev = makedev(0x88, 3);
+	ck_assert_str_eq(out("newfstatat", 0, 1, P(""), P(&st), 0x1000),
 			 ", {st_mode=S_IFCHR|0620, st_rdev=makedev(0x88, 0x3), ...}, AT_EMPTY_PATH");
 	char want[64]; /* after an error: the address */
-	snprintf(want, sizeof(want), ", %#llx", (unsigned long long)P(st));
-	ck_assert_str_eq(out("fstat", -9, 3, P(st), 0, 0), want);
+	snprintf(want, sizeof(want), ", %#llx", (unsigned long long)P(&st));
+	ck_assert_str_eq(out("fstat", -9, 3, P(&st), 0, 0), want);
 	ck_assert_str_eq(in("nanosleep", P(ts), 0, 0, 0, 0, 0), "{tv_sec=1, tv_nsec=500}");
 	ck_assert_str_eq(in("clock_gettime", 1, 0, 0, 0, 0, 0), "CLOCK_MONOTONIC");
 	ck_assert_str_eq(in("socket", 2, 1 | 02000000, 0, 0, 0, 0),
@@ -331,20 +341,30 @@ START_TEST(wait_poll_select)
 	ck_assert_str_eq(out("wait4", 0, -1, P(&st), 1, 0), want);
 
 	struct { int32_t fd; int16_t events, revents; } p[2] = { { 3, 1, 0 }, { 4, 4, 4 } };
+#ifdef SYS_poll /* not on asm-generic architectures (aarch64): ppoll below on both */
 	ck_assert_str_eq(in("poll", P(p), 2, 100, 0, 0, 0),
 			 "[{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, 100");
 	ck_assert_str_eq(ret_mem("poll", 1, P(p), 2, 100, 0), "1 ([{fd=4, revents=POLLOUT}])");
 	ck_assert_str_eq(ret_mem("poll", 0, P(p), 2, 100, 0), "0 (Timeout)");
 	ck_assert_str_eq(ret_mem("poll", -4, P(p), 2, 100, 0), "-1 EINTR (Interrupted system call)");
+#endif
+	ck_assert_str_eq(in("ppoll", P(p), 2, 0, 0, 8, 0),
+			 "[{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, NULL, NULL, 8");
+	ck_assert_str_eq(ret_mem("ppoll", 1, P(p), 2, 0, 0), "1 ([{fd=4, revents=POLLOUT}])");
+	ck_assert_str_eq(ret_mem("ppoll", 0, P(p), 2, 0, 0), "0 (Timeout)");
 
 	uint64_t rd = (1 << 3) | (1 << 5), wr = 1 << 4;
 	int64_t tv[2] = { 0, 1000 };
+#ifdef SYS_select
 	ck_assert_str_eq(in("select", 6, P(&rd), P(&wr), 0, P(tv), 0),
 			 "6, [3 5], [4], NULL, {tv_sec=0, tv_usec=1000}");
+#endif
+	ck_assert_str_eq(in("pselect6", 6, P(&rd), P(&wr), 0, P(tv), 0),
+			 "6, [3 5], [4], NULL, {tv_sec=0, tv_nsec=1000}, NULL");
 	rd = 1 << 5;
-	ck_assert_str_eq(ret_mem("select", 2, 6, P(&rd), P(&wr), 0), "2 (in [5], out [4])");
+	ck_assert_str_eq(ret_mem("pselect6", 2, 6, P(&rd), P(&wr), 0), "2 (in [5], out [4])");
 	rd = 0;
-	ck_assert_str_eq(ret_mem("select", 1, 6, P(&rd), P(&wr), 0), "1 (out [4])");
+	ck_assert_str_eq(ret_mem("pselect6", 1, 6, P(&rd), P(&wr), 0), "1 (out [4])");
 }
 END_TEST
 
