@@ -5,6 +5,7 @@
 #ifndef LTRACE_SCRATCH_H
 #define LTRACE_SCRATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
 
@@ -29,6 +30,20 @@ int scratch_reaches(taddr_t base, size_t size, taddr_t addr);
 
 /* The area (s or one after it) with room for len bytes within reach of addr, or NULL. */
 struct scratch *scratch_near(struct scratch *s, taddr_t addr, size_t len);
+
+/* A mapping of the tracee, [lo, hi), as /proc/PID/maps lists it. */
+struct vm_range {
+	taddr_t lo, hi;
+	bool stack; /* [stack]: grows down into the hole below it */
+};
+
+/* Where an area of size bytes may be mapped so that it and addr are within reach: the
+ * top of each hole between the mappings r (sorted by address), SCRATCH_GUARD below the
+ * mapping above and at least that much above the one below; not in the hole below the
+ * stack. Nearest to addr first; at most max into out. Returns how many. */
+#define SCRATCH_GUARD 0x10000u
+size_t scratch_holes(const struct vm_range *r, size_t n, taddr_t addr, size_t size,
+		     taddr_t *out, size_t max);
 
 /* Make dst a copy of src and its areas (a forked child's copy of the address space). */
 void scratch_copy(struct scratch *dst, const struct scratch *src);

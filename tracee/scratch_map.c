@@ -1,7 +1,10 @@
 #include "tracee/scratch_map.h"
 
+#include <inttypes.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #include "common/xalloc.h"
@@ -42,30 +45,75 @@ static int inject_munmap(struct thread *t, taddr_t stub, taddr_t base, size_t si
 	return inject(t, stub, arch_sys_munmap, args, &res, pending) < 0 || res != 0 ? -1 : 0;
 }
 
+/* The mappings of tid's address space, sorted (as the kernel lists them); NULL if the
+ * list cannot be read. */
+static struct vm_range *read_ranges(pid_t tid, size_t *n)
+{
+	char path[64], line[512];
+	struct vm_range *r = NULL;
+	size_t cap = 0;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tid);
+	FILE *f = fopen(path, "re");
+	if (f == NULL)
+		return NULL;
+	*n = 0;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		uint64_t lo, hi;
+		if (sscanf(line, "%" SCNx64 "-%" SCNx64, &lo, &hi) != 2)
+			continue;
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			r = xrealloc(r, cap * sizeof(*r));
+		}
+		r[(*n)++] = (struct vm_range){ lo, hi, strstr(line, " [stack]") != NULL };
+	}
+	fclose(f);
+	return r;
+}
+
+/* Map at exactly hint (MAP_FIXED_NOREPLACE): the address, -1 if it is taken (or the
+ * kernel put it elsewhere: unmapped again), INT64_MIN if the thread cannot run it. */
+static int64_t map_at(struct thread *t, taddr_t stub, taddr_t hint, int *pending)
+{
+	int64_t addr = inject_mmap(t, stub, hint, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
+				   pending);
+
+	if (addr > 0 && (taddr_t)addr != hint) { /* a kernel without NOREPLACE */
+		inject_munmap(t, stub, (taddr_t)addr, SCRATCH_SIZE, pending);
+		addr = -1;
+	}
+	return addr;
+}
+
 int scratch_map(struct thread *t, taddr_t stub, taddr_t near, struct scratch *out,
 		int *pending)
 {
-	/* Below the object, where nothing grows into it, at a few distances; then wherever
-	 * the kernel puts it, kept only if it is within reach of the object. */
+	/* The holes within reach of the object, at the top of each (below a mapping, where
+	 * nothing grows into them), nearest first; if the list cannot be read, below the
+	 * object at a few distances; then wherever the kernel puts it, kept only if it is
+	 * within reach of the object. */
 	static const taddr_t gaps[] = { 1u << 20,   16u << 20,  64u << 20,  256u << 20,
 					512u << 20, 768u << 20, 1024u << 20 };
-	taddr_t lo = near & ~(taddr_t)0xfff;
+	taddr_t hints[8];
+	size_t nhints = 0, nranges = 0;
+	struct vm_range *ranges = read_ranges(t->tid, &nranges);
 	int64_t addr = -1;
 
 	*pending = 0;
-	for (size_t i = 0; i < sizeof(gaps) / sizeof(gaps[0]) && addr < 0; i++) {
-		if (lo < gaps[i] + SCRATCH_SIZE + 0x10000)
-			continue;
-		taddr_t hint = lo - gaps[i] - SCRATCH_SIZE;
-		addr = inject_mmap(t, stub, hint, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE,
-				   pending);
-		if (addr == INT64_MIN)
-			return -1;
-		if (addr > 0 && (taddr_t)addr != hint) { /* a kernel without NOREPLACE */
-			inject_munmap(t, stub, (taddr_t)addr, SCRATCH_SIZE, pending);
-			addr = -1;
-		}
+	if (ranges != NULL) {
+		nhints = scratch_holes(ranges, nranges, near, SCRATCH_SIZE, hints, 8);
+		free(ranges);
+	} else {
+		taddr_t lo = near & ~(taddr_t)0xfff;
+		for (size_t i = 0; i < sizeof(gaps) / sizeof(gaps[0]); i++)
+			if (lo >= gaps[i] + SCRATCH_SIZE + SCRATCH_GUARD &&
+			    scratch_reaches(lo - gaps[i] - SCRATCH_SIZE, SCRATCH_SIZE, near))
+				hints[nhints++] = lo - gaps[i] - SCRATCH_SIZE;
 	}
+	for (size_t i = 0; i < nhints && addr < 0; i++)
+		if ((addr = map_at(t, stub, hints[i], pending)) == INT64_MIN)
+			return -1;
 	if (addr < 0) {
 		addr = inject_mmap(t, stub, 0, MAP_PRIVATE | MAP_ANONYMOUS, pending);
 		if (addr == INT64_MIN)

@@ -58,3 +58,9 @@ check_PROGRAMS += tests/unit/check_profile
 TESTS += tests/unit/check_profile
 tests_unit_check_profile_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_unit_check_profile_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+
+# Scratch areas: slots, and the holes a new area may go to.
+check_PROGRAMS += tests/unit/check_scratch
+TESTS += tests/unit/check_scratch
+tests_unit_check_scratch_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_check_scratch_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
