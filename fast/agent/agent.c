@@ -92,7 +92,7 @@ static struct fast_thread *this_thread(struct fast_shared *sh, struct fast_data 
 			if (__atomic_compare_exchange_n(&t->tp, &expected, tp, 0, __ATOMIC_ACQ_REL,
 							__ATOMIC_ACQUIRE)) {
 				t->tid = (uint32_t)agent_syscall4(AGENT_SYS_GETTID, 0, 0, 0, 0);
-				t->depth = 0;
+				t->stack = 0;
 				t->level = 0;
 				list_rings(sh, idx);
 				return t;
@@ -102,6 +102,45 @@ static struct fast_thread *this_thread(struct fast_shared *sh, struct fast_data 
 		}
 	}
 	return NULL;
+}
+
+/*
+ * The shadow stack against the thread's own signal handlers, which run between any two
+ * instructions and make traced calls too (a handler leaves the depth as it found it, but
+ * it writes the frame above it): a frame is filled first and pushed by one
+ * compare-and-swap of depth and push count, which fails (and the frame is filled again,
+ * one up) if a handler pushed meanwhile.
+ */
+static inline uint32_t depth_of(const struct fast_thread *t)
+{
+	return (uint32_t)__atomic_load_n(&t->stack, __ATOMIC_RELAXED);
+}
+
+static void set_depth(struct fast_thread *t, uint32_t depth)
+{
+	uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
+
+	while (!__atomic_compare_exchange_n(&t->stack, &w, (w & ~0xffffffffull) | depth, 0,
+					    __ATOMIC_RELEASE, __ATOMIC_RELAXED))
+		;
+}
+
+/* Whether the frame filled at depth (w: the stack word it was filled against) is pushed. */
+static int push(struct fast_thread *t, uint64_t w, uint32_t depth)
+{
+	uint64_t want = ((w >> 32) + 1) << 32 | (depth + 1);
+
+	__atomic_signal_fence(__ATOMIC_SEQ_CST);
+	return __atomic_compare_exchange_n(&t->stack, &w, want, 0, __ATOMIC_RELEASE,
+					   __ATOMIC_RELAXED);
+}
+
+/* Frames at or below slot sp are over (left by longjmp or a throw): the depth without them. */
+static uint32_t live_depth(const struct fast_thread *t, uint32_t depth, uint64_t sp)
+{
+	while (depth > 0 && t->frames[depth - 1].sp <= sp)
+		depth--;
+	return depth;
 }
 
 /* A record being written into one of the thread's rings. */
@@ -404,7 +443,7 @@ static void hook(struct fast_thread *t, uint32_t flags, const struct agent_call_
 		return;
 	}
 	if (flags & FAST_HOOK_THROW) {
-		restore_frames(t, t->depth, sp, FAST_HOOK_THROW);
+		restore_frames(t, depth_of(t), sp, FAST_HOOK_THROW);
 		return;
 	}
 	if (t->restored > 0 &&
@@ -433,10 +472,8 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		return target;
 	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
-	uint32_t depth = t->depth;
-	while (depth > 0 && t->frames[depth - 1].sp <= sp)
-		depth--;
-	t->depth = depth;
+	uint32_t depth = live_depth(t, depth_of(t), sp);
+	set_depth(t, depth);
 	if (t->restored > depth)
 		t->restored = depth;
 	if (flags & FAST_HOOKS)
@@ -461,15 +498,24 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	}
 	if (!(flags & FAST_UNTRACED))
 		record_call(sh, d, f, t, regs, sp, *ret_slot);
-	struct fast_frame *fr = &t->frames[depth];
-	fr->ret = *ret_slot;
-	fr->sp = sp;
-	fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
 	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
-	fr->nout = nout < FAST_OUT_CAPS ? nout : FAST_OUT_CAPS;
-	for (uint32_t i = 0; i < fr->nout; i++)
-		fr->out[i] = regs->ints[f->out_reg[i] % 6];
-	__atomic_store_n(&t->depth, depth + 1, __ATOMIC_RELEASE);
+	for (;;) {
+		uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
+		depth = (uint32_t)w;
+		if (depth >= FAST_DEPTH) {
+			__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+			return target;
+		}
+		struct fast_frame *fr = &t->frames[depth];
+		fr->ret = *ret_slot;
+		fr->sp = sp;
+		fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
+		fr->nout = nout < FAST_OUT_CAPS ? nout : FAST_OUT_CAPS;
+		for (uint32_t i = 0; i < fr->nout; i++)
+			fr->out[i] = regs->ints[f->out_reg[i] % 6];
+		if (push(t, w, depth))
+			break;
+	}
 	if (backtrace) /* its own slot too: the walk starts there */
 		restore_frames(t, depth + 1, sp, FAST_HOOK_BACKTRACE);
 	else
@@ -485,9 +531,9 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 	struct fast_thread *t = this_thread(sh, d);
 	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
 
-	if (t == NULL || t->depth == 0)
+	if (t == NULL || depth_of(t) == 0)
 		return 0; /* cannot be: only calls with a frame return here */
-	uint32_t depth = t->depth;
+	uint32_t depth = depth_of(t);
 	/* Frames below this one are over (longjmp out of calls inside it). */
 	while (depth > 1 && t->frames[depth - 1].sp < sp)
 		depth--;
@@ -523,6 +569,6 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 			commit(sh, t, r, len, &wr);
 		}
 	}
-	__atomic_store_n(&t->depth, depth - 1, __ATOMIC_RELEASE);
+	set_depth(t, depth - 1);
 	return ret;
 }

@@ -87,12 +87,13 @@ struct fast_frame {
 struct fast_thread {
 	uint64_t tp;    /* the thread pointer (x86-64: %fs base); 0: a free entry */
 	uint32_t tid;
-	uint32_t depth;
 	uint32_t level; /* records being written by this thread (nested in signal handlers) */
+	/* The shadow stack's depth (low 32 bits) and how many frames were pushed (high):
+	 * changed by one compare-and-swap, which a signal handler cannot split. */
+	uint64_t stack;
 	uint32_t restored;  /* frames[0, restored) have their original return address back in
 			     * their slot (the unwinder is walking or will walk the stack) */
 	uint32_t unwinding; /* why: FAST_HOOK_THROW or FAST_HOOK_BACKTRACE (0: none) */
-	uint32_t pad;
 	struct fast_frame frames[FAST_DEPTH];
 };
 
