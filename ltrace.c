@@ -235,16 +235,20 @@ static void refuse_with_fast(void)
 		exit(1);
 	}
 	if (session.follow_forks)
-		what = "-f";
+		what = "-f is not supported yet (a child would share its parent's buffers); "
+		       "without --fast it is";
 	else if (session.backtrace_depth > 0)
-		what = "-w";
+		what = "-w is not supported yet (the stack is walked at a ptrace stop, which "
+		       "--fast does not make); without --fast it is";
 	else if (session.syscalls)
-		what = "-S";
+		what = "-S is not supported yet (system calls are seen at ptrace stops); "
+		       "without --fast it is";
 	else if (session.select.nx > 0)
-		what = "-x";
+		what = "-x is not supported yet (the agent enters through PLT slots only); "
+		       "without --fast it is";
 	if (what == NULL)
 		return;
-	fprintf(stderr, "ltrace: --fast: %s is not supported yet\n", what);
+	fprintf(stderr, "ltrace: --fast: %s\n", what);
 	exit(1);
 }
 
