@@ -206,6 +206,8 @@ static struct type *named_type(struct parser *ps, const char *s, size_t n)
 	char *name = proto_arena_strndup(A(ps), s, n);
 	struct type *t = proto_map_get(&ps->table->typedefs, name);
 	if (t == NULL)
+		t = proto_builtin_type(name);
+	if (t == NULL)
 		proto_parse_error(ps, "unknown type '%s'", name);
 	return t;
 }

@@ -7,6 +7,7 @@
 #include "common/strbuf.h"
 #include "common/xalloc.h"
 #include "proto/parser.h"
+#include "arch-kabi.h"
 
 struct proto_table *proto_table_new(void)
 {
@@ -30,6 +31,18 @@ int proto_table_load_string(struct proto_table *table, const char *name, const c
 			    FILE *err)
 {
 	return proto_parse_text(table, name, text, strlen(text), err) ? -1 : 0;
+}
+
+struct type *proto_builtin_type(const char *name)
+{
+	static struct proto_table *builtin; /* for the tracer's life: its types are shared */
+
+	if (builtin == NULL) {
+		builtin = proto_table_new();
+		proto_parse_text(builtin, "<architecture's types>", ARCH_PROTO_TYPES,
+				 strlen(ARCH_PROTO_TYPES), stderr);
+	}
+	return proto_map_get(&builtin->typedefs, name);
 }
 
 void proto_table_set_import_resolver(struct proto_table *table, proto_import_resolver resolve,

@@ -33,6 +33,11 @@ struct proto_table {
 	size_t nscope_files;
 };
 
+/* A typedef every prototype file knows without defining it, whose layout is the
+ * architecture's (ARCH_PROTO_TYPES of arch-kabi.h: stat_t), or NULL. A file's own typedef
+ * of the name hides it. */
+struct type *proto_builtin_type(const char *name);
+
 /* Whether path was read in the current type scope; if not, it is added and read next. */
 bool proto_table_enter_file(struct proto_table *table, const char *path);
 

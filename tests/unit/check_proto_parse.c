@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/strbuf.h"
@@ -41,6 +42,21 @@ START_TEST(function_keyword)
 		      "t.conf:2: error: expected '\"', got 'load'\n");
 	EXPECT_ERRORS("functions f(int);\n", "t.conf:1: error: unknown type 'functions'\n");
 	EXPECT_ERRORS("function;\n", "t.conf:1: error: expected a type, got ';'\n");
+}
+END_TEST
+
+START_TEST(architecture_types)
+{
+	/* stat_t is the architecture's struct stat (glibc's matches the kernel's on 64-bit
+	 * Linux): known without a typedef; a file's own typedef hides it, no error. */
+	struct stat st;
+	memset(&st, 0, sizeof(st));
+	st.st_mode = 0100640;
+	st.st_size = 42;
+	fake_int(&F, fake_mem(&F, &st, sizeof(st)));
+	EXPECT_ARGS("int fstat(stat_t*);\n", "fstat", "{ 0100640, 42 }");
+	EXPECT_ARGS("typedef stat_t = struct(hex(ulong));\nint fstat(stat_t*);\n", "fstat",
+		    "{ 0 }");
 }
 END_TEST
 
@@ -240,6 +256,7 @@ TCase *tcase_parse(void)
 	tcase_add_test(tc, comments_and_blanks);
 	tcase_add_test(tc, lenient_like_ltrace);
 	tcase_add_test(tc, function_keyword);
+	tcase_add_test(tc, architecture_types);
 	tcase_add_test(tc, void_parameter);
 	tcase_add_test(tc, void_parameter_warnings);
 	tcase_add_test(tc, error_messages);

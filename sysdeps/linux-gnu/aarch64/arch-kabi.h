@@ -26,4 +26,12 @@ struct arch_k_stat {
 #define ARCH_O_DIRECT 0200000
 #define ARCH_O_LARGEFILE 0400000
 
+/* Prototype-language typedefs of structures whose layout is the architecture's, known to
+ * every prototype file (which may define its own instead): struct stat as glibc's stat,
+ * fstat... fill it (asm-generic's), st_mode and st_size shown. */
+#define ARCH_PROTO_TYPES                                                                  \
+	"typedef stat_t = struct(hide(ulong), hide(ulong), octal, hide(uint), hide(uint), "   \
+	"hide(uint), hide(ulong), hide(ulong), long, hide(int), hide(int), hide(long), "      \
+	"hide(array(long, 6)), hide(array(uint, 2)));\n"
+
 #endif

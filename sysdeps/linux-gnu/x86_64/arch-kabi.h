@@ -24,4 +24,12 @@ struct arch_k_stat {
 #define ARCH_O_DIRECTORY 0200000
 #define ARCH_O_NOFOLLOW 0400000
 
+/* Prototype-language typedefs of structures whose layout is the architecture's, known to
+ * every prototype file (which may define its own instead): struct stat as glibc's stat,
+ * fstat... fill it (the kernel's), st_mode and st_size shown. */
+#define ARCH_PROTO_TYPES                                                                 \
+	"typedef stat_t = struct(hide(ulong), hide(ulong), hide(ulong), octal, hide(uint), " \
+	"hide(uint), hide(int), hide(ulong), long, hide(long), hide(long), "                 \
+	"hide(array(long, 9)));\n"
+
 #endif
