@@ -1,5 +1,5 @@
 /* Waiting for file descriptors: poll's array of struct pollfd, select's fd sets, and what
- * the result says became ready (" ([{fd=4, revents=POLLOUT}])", " (in [3])"). */
+ * the result says became ready (" ([{fd=4, revents=POLLOUT}])", " (in [3], left {tv...})"). */
 #include "syscalls/decode.h"
 
 #define POLL_MAX 32     /* entries of a pollfd array shown before "..." */
@@ -143,6 +143,10 @@ void sys_poll_result(const struct sys_ctx *c)
 			   read_fdset(c, v, count, &s) && !fdset_empty(&s)) {
 			strbuf_printf(c->out, "%s%s ", first ? " (" : ", ", set_names[i - 1]);
 			put_fdset(c->out, &s);
+		} else if ((e->kind[i] == SA_TV || e->kind[i] == SA_TS) && !first) {
+			/* the time left, which the kernel wrote back (as strace) */
+			strbuf_append(c->out, ", left ");
+			sys_decode_time(c, e->kind[i], i);
 		} else {
 			continue;
 		}

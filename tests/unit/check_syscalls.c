@@ -352,6 +352,10 @@ START_TEST(wait_poll_select)
 			 "[{fd=3, events=POLLIN}, {fd=4, events=POLLOUT}], 2, NULL, NULL, 8");
 	ck_assert_str_eq(ret_mem("ppoll", 1, P(p), 2, 0, 0), "1 ([{fd=4, revents=POLLOUT}])");
 	ck_assert_str_eq(ret_mem("ppoll", 0, P(p), 2, 0, 0), "0 (Timeout)");
+	int64_t left[2] = { 0, 250 }; /* what the kernel wrote back: shown as strace does */
+	ck_assert_str_eq(ret_mem("ppoll", 1, P(p), 2, P(left), 0),
+			 "1 ([{fd=4, revents=POLLOUT}], left {tv_sec=0, tv_nsec=250})");
+	ck_assert_str_eq(ret_mem("ppoll", 0, P(p), 2, P(left), 0), "0 (Timeout)");
 
 	uint64_t rd = (1 << 3) | (1 << 5), wr = 1 << 4;
 	int64_t tv[2] = { 0, 1000 };

@@ -119,8 +119,40 @@ static int child(void)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
 
-/* wait4's status, poll's and select's ready fds: the calls made with syscall() so that
- * they are those calls on every libc (select() is pselect6 in glibc). */
+/* poll, select and epoll_wait without waiting, made with syscall() so that they are those
+ * calls on every libc (select() is pselect6 in glibc). Architectures of asm-generic
+ * (aarch64) have only ppoll, pselect6 and epoll_pwait. */
+static long poll_now(struct pollfd *p, int n)
+{
+#ifdef SYS_poll
+	return syscall(SYS_poll, p, n, 0);
+#else
+	struct timespec ts = { 0, 0 };
+	return syscall(SYS_ppoll, p, n, &ts, NULL, 8);
+#endif
+}
+
+static long select_now(int n, fd_set *r, fd_set *w)
+{
+#ifdef SYS_select
+	struct timeval tv = { 0, 0 };
+	return syscall(SYS_select, n, r, w, NULL, &tv);
+#else
+	struct timespec ts = { 0, 0 };
+	return syscall(SYS_pselect6, n, r, w, NULL, &ts, NULL);
+#endif
+}
+
+static long epoll_now(int ep, struct epoll_event *got, int n)
+{
+#ifdef SYS_epoll_wait
+	return syscall(SYS_epoll_wait, ep, got, n, 0);
+#else
+	return syscall(SYS_epoll_pwait, ep, got, n, 0, NULL, 8);
+#endif
+}
+
+/* wait4's status, poll's and select's ready fds. */
 static int waiting(void)
 {
 	int fds[2], status = 0;
@@ -140,18 +172,17 @@ static int waiting(void)
 	    write(fds[1], "x", 1) != 1)
 		return 1;
 	struct pollfd p[2] = { { fds[0], POLLIN, 0 }, { fds[1], POLLOUT, 0 } };
-	if (syscall(SYS_poll, p, 2, 0) != 2)
+	if (poll_now(p, 2) != 2)
 		return 1;
 	fd_set r, w;
 	FD_ZERO(&r);
 	FD_ZERO(&w);
 	FD_SET(fds[0], &r);
 	FD_SET(fds[1], &w);
-	struct timeval tv = { 0, 0 };
-	if (syscall(SYS_select, fds[1] + 1, &r, &w, NULL, &tv) != 2)
+	if (select_now(fds[1] + 1, &r, &w) != 2)
 		return 1;
 	char ch;
-	if (read(fds[0], &ch, 1) != 1 || syscall(SYS_poll, p, 1, 0) != 0)
+	if (read(fds[0], &ch, 1) != 1 || poll_now(p, 1) != 0)
 		return 1;
 	/* futex: nobody to wake; a wait whose value has already changed */
 	static int word = 1;
@@ -162,7 +193,7 @@ static int waiting(void)
 	struct epoll_event ev = { EPOLLIN | EPOLLET, { .u64 = 7 } }, got[4];
 	long ep = syscall(SYS_epoll_create1, EPOLL_CLOEXEC);
 	if (ep < 0 || syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, fds[0], &ev) != 0 ||
-	    write(fds[1], "y", 1) != 1 || syscall(SYS_epoll_wait, ep, got, 4, 0) != 1 ||
+	    write(fds[1], "y", 1) != 1 || epoll_now(ep, got, 4) != 1 ||
 	    syscall(SYS_epoll_ctl, ep, EPOLL_CTL_DEL, fds[0], NULL) != 0)
 		return 1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 5 ? 0 : 1;
