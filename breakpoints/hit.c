@@ -173,7 +173,8 @@ static struct frame *enter(struct thread *t, const struct bp_callee *c, taddr_t 
 {
 	struct frame *top;
 
-	while ((top = thread_top(t)) != NULL && frame_over(t, top, sp, ret_addr, at))
+	while (!src->keep_frames && (top = thread_top(t)) != NULL &&
+	       frame_over(t, top, sp, ret_addr, at))
 		thread_drop(t, src);
 	struct frame *f = thread_push(t);
 	f->ret_addr = ret_addr;

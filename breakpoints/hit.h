@@ -24,6 +24,8 @@ struct hit_src {
 	const struct arch_fpregs *fp; /* NULL: read from the thread */
 	uint64_t ts;                  /* ns since the epoch; 0: now */
 	bool returns_caught;          /* returns come without a return breakpoint (--fast) */
+	bool keep_frames;             /* a call on a signal stack above the thread's calls in
+				       * progress: none is over, whatever the stack pointers */
 };
 
 /* A call of c, caught at `at` (regs as at its entry), returning to ret_addr: shown, and

@@ -119,7 +119,8 @@ static void show(struct fast_agent *a, const struct fast_rec *r)
 	if (output_timed())
 		src.ts = fast_ns(r->tsc);
 	current = r;
-	if (r->kind == FAST_CALL) {
+	if (r->kind == FAST_CALL || r->kind == FAST_CALL_ABOVE) {
+		src.keep_frames = r->kind == FAST_CALL_ABOVE;
 		arch_fast_call_regs(&regs, r->regs, r->sp, fn->at);
 		arch_fast_fpregs(&fp, r->fp, 16);
 		t->hits++;

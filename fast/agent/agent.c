@@ -135,11 +135,45 @@ static int push(struct fast_thread *t, uint64_t w, uint32_t depth)
 					   __ATOMIC_RELAXED);
 }
 
-/* Frames at or below slot sp are over (left by longjmp or a throw): the depth without them. */
-static uint32_t live_depth(const struct fast_thread *t, uint32_t depth, uint64_t sp)
+struct stack_k { /* stack_t */
+	uint64_t sp;
+	int32_t flags;
+	int32_t pad;
+	uint64_t size;
+};
+
+#define SS_ONSTACK 1
+
+/* Whether the thread runs on its signal stack (sigaltstack) and slot is not there: a
+ * handler's call above an interrupted one, which must not take it for a call left by
+ * longjmp. Asked only when a frame would be dropped (rare): one system call. */
+static int other_stack(uint64_t slot)
 {
-	while (depth > 0 && t->frames[depth - 1].sp <= sp)
+	struct stack_k ss;
+
+	if (agent_syscall4(AGENT_SYS_SIGALTSTACK, 0, (long)&ss, 0, 0) != 0 ||
+	    !(ss.flags & SS_ONSTACK))
+		return 0;
+	return slot < ss.sp || slot - ss.sp >= ss.size;
+}
+
+/* Frames at or below slot sp (strictly below with `below`) are over, left by longjmp or a
+ * throw: the depth without them. Frames of another stack (the interrupted ones, when a
+ * handler runs on the signal stack) stay, and *above says so. */
+static uint32_t live_depth(const struct fast_thread *t, uint32_t depth, uint64_t sp, int below,
+			   int *above)
+{
+	int asked = 0;
+
+	*above = 0;
+	while (depth > (below ? 1u : 0u) &&
+	       (below ? t->frames[depth - 1].sp < sp : t->frames[depth - 1].sp <= sp)) {
+		if (!asked++ && other_stack(t->frames[depth - 1].sp)) {
+			*above = 1;
+			break;
+		}
 		depth--;
+	}
 	return depth;
 }
 
@@ -344,7 +378,7 @@ static void format_caps(struct cap_writer *w, const struct fast_func *f,
 
 static void record_call(struct fast_shared *sh, struct fast_data *d,
 			const struct fast_func *f, struct fast_thread *t,
-			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret)
+			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret, int above)
 {
 	uint32_t len = sizeof(struct fast_rec);
 	uint32_t nplan = __atomic_load_n(&f->ncap, __ATOMIC_ACQUIRE);
@@ -362,7 +396,7 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 	struct fast_rec *r = reserve(sh, d, t, len, &wr);
 	if (r == NULL)
 		return;
-	r->kind = FAST_CALL;
+	r->kind = above ? FAST_CALL_ABOVE : FAST_CALL;
 	r->ncap = 0;
 	r->fid = f->id;
 	r->tid = t->tid;
@@ -472,7 +506,8 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		return target;
 	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
-	uint32_t depth = live_depth(t, depth_of(t), sp);
+	int above;
+	uint32_t depth = live_depth(t, depth_of(t), sp, 0, &above);
 	set_depth(t, depth);
 	if (t->restored > depth)
 		t->restored = depth;
@@ -489,15 +524,13 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	if (flags & FAST_RETURNS_TWICE) {
 		/* setjmp and the like: the address they save must be the caller's own. Their
 		 * first return is 0, which the tracer shows without a record. */
-		record_call(sh, d, f, t, regs, sp, *ret_slot);
+		record_call(sh, d, f, t, regs, sp, *ret_slot, above);
 		return target;
 	}
 	if (depth >= FAST_DEPTH) {
 		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
-	if (!(flags & FAST_UNTRACED))
-		record_call(sh, d, f, t, regs, sp, *ret_slot);
 	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
 	for (;;) {
 		uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
@@ -516,6 +549,10 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		if (push(t, w, depth))
 			break;
 	}
+	/* Recorded once pushed: a handler on the signal stack that interrupts in between
+	 * sees the frame, and says that the calls below it are not over (FAST_CALL_ABOVE). */
+	if (!(flags & FAST_UNTRACED))
+		record_call(sh, d, f, t, regs, sp, *ret_slot, above);
 	if (backtrace) /* its own slot too: the walk starts there */
 		restore_frames(t, depth + 1, sp, FAST_HOOK_BACKTRACE);
 	else
@@ -533,10 +570,9 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 
 	if (t == NULL || depth_of(t) == 0)
 		return 0; /* cannot be: only calls with a frame return here */
-	uint32_t depth = depth_of(t);
 	/* Frames below this one are over (longjmp out of calls inside it). */
-	while (depth > 1 && t->frames[depth - 1].sp < sp)
-		depth--;
+	int above;
+	uint32_t depth = live_depth(t, depth_of(t), sp, 1, &above);
 	const struct fast_frame *fr = &t->frames[depth - 1];
 	uint64_t ret = fr->ret;
 	if (t->restored >= depth)

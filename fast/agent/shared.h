@@ -106,7 +106,9 @@ struct fast_data {
 	struct fast_thread threads[FAST_THREADS];
 };
 
-enum fast_kind { FAST_CALL = 1, FAST_RETURN = 2, FAST_PAD = 3 };
+/* FAST_CALL_ABOVE: a call made on the signal stack (sigaltstack) while the thread's calls
+ * in progress are on another one: none of them is over, whatever the stack pointers say. */
+enum fast_kind { FAST_CALL = 1, FAST_RETURN = 2, FAST_PAD = 3, FAST_CALL_ABOVE = 4 };
 
 /* A record in a ring (len: 8-aligned, the whole record). */
 struct fast_rec {

@@ -51,6 +51,7 @@ static inline long agent_syscall6(long nr, long a, long b, long c, long d, long 
 #define AGENT_SYS_PROCESS_VM_READV 310
 #define AGENT_SYS_FUTEX 202
 #define AGENT_SYS_GETTID 186
+#define AGENT_SYS_SIGALTSTACK 131
 
 static inline void agent_pause(void)
 {

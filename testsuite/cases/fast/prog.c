@@ -7,13 +7,17 @@
  *   busy T MS  T threads calling step() for MS milliseconds, then the sum (checked)
  *   handler N  N calls of step(n) while another thread sends SIGUSR1 to this one as
  *              fast as it can; the handler calls step(-1); prints the sum and writes
- *              the number of handler calls to the file "handled" */
+ *              the number of handler calls to the file "handled"
+ *   altstack N the same in a thread whose stack is in .bss (below the mappings) while the
+ *              handler runs on a mapped alternate stack (sigaltstack, SA_ONSTACK): the
+ *              handler's calls are above the interrupted ones */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 
 long step(long v);
@@ -100,6 +104,47 @@ static int run_handler(long n)
 	return 0;
 }
 
+static char thread_stack[1 << 20] __attribute__((aligned(4096)));
+
+static void *alt_worker(void *arg)
+{
+	long n = *(long *)arg, sum = 0;
+	stack_t ss = { .ss_size = 1 << 16 };
+
+	ss.ss_sp = mmap(NULL, ss.ss_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			-1, 0);
+	if (ss.ss_sp == MAP_FAILED || (char *)ss.ss_sp < thread_stack || sigaltstack(&ss, NULL) != 0)
+		return NULL;
+	while (handled == 0) /* the sender is at work */
+		sched_yield();
+	for (long i = 0; i < n; i++)
+		sum += step(i) - 2 * i;
+	done = 1;
+	return (void *)(sum == n ? (long)1 : (long)0);
+}
+
+static int run_altstack(long n)
+{
+	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_ONSTACK };
+	pthread_attr_t attr;
+	pthread_t w, t;
+	void *r;
+
+	sigaction(SIGUSR1, &sa, NULL);
+	pthread_attr_init(&attr);
+	pthread_attr_setstack(&attr, thread_stack, sizeof(thread_stack));
+	pthread_create(&w, &attr, alt_worker, &n);
+	main_thread = w;
+	pthread_create(&t, NULL, sender, NULL);
+	pthread_join(t, NULL);
+	pthread_join(w, &r);
+	FILE *f = fopen("handled", "w");
+	fprintf(f, "%d\n", (int)handled);
+	fclose(f);
+	puts(r == (void *)1 && bad_in_handler == 0 ? "ok" : "WRONG");
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3)
@@ -139,6 +184,8 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "handler") == 0)
 		return run_handler(atol(argv[2]));
+	if (strcmp(argv[1], "altstack") == 0)
+		return run_altstack(atol(argv[2]));
 	if (strcmp(argv[1], "busy") == 0) {
 		run_ms = atol(argv[3]);
 		return run_threads(atoi(argv[2]));
