@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -34,8 +35,12 @@ void fast_thread_started(struct thread *t)
 		    cur == 0)
 			return; /* not there: the thread claims its entry itself */
 		if (cur == tp) { /* a thread that has exited had this thread pointer */
-			/* tid, depth, level, restored, unwinding */
-			uint32_t fresh[5] = { (uint32_t)t->tid, 0, 0, 0, 0 };
+			/* its tid, and the rest before the frames zero (level, stack...) */
+			enum { HEAD = offsetof(struct fast_thread, frames) -
+				      offsetof(struct fast_thread, tid) };
+			uint8_t fresh[HEAD] = { 0 };
+			uint32_t tid = (uint32_t)t->tid;
+			memcpy(fresh, &tid, sizeof(tid));
 			mem_write(t->proc->mem_fd, at + offsetof(struct fast_thread, tid), fresh,
 				  sizeof(fresh));
 			return;
