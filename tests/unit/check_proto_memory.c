@@ -244,10 +244,6 @@ START_TEST(structs)
 }
 END_TEST
 
-/* Structs by value, x86-64 SysV: each eightbyte in an integer register, or in an xmm
- * register when it holds only float and double; bigger than 16 bytes on the stack (not
- * fetched, no register taken), or, returned, in the caller's buffer whose address is the
- * hidden first argument and comes back in rax. */
 /* hex, oct and bool over a pointer, array or struct apply to the numbers in it that have no
  * lens of their own, as ltrace's lenses do. */
 START_TEST(lenses_behind_pointers)
@@ -275,8 +271,12 @@ START_TEST(lenses_behind_pointers)
 }
 END_TEST
 
-/* x86-64's classification; aarch64's (AAPCS64: homogeneous float aggregates, x8 for a
- * returned struct) is covered by the e2e cases values and conf-types in its guest. */
+/* Structs by value, x86-64 SysV: each eightbyte in an integer register, or in an xmm
+ * register when it holds only float and double; bigger than 16 bytes on the stack (not
+ * fetched, no register taken), or, returned, in the caller's buffer whose address is the
+ * hidden first argument and comes back in rax. aarch64's (AAPCS64: homogeneous float
+ * aggregates, x8 for a returned struct) is covered by the e2e cases values and conf-types
+ * in its guest. */
 #ifdef __x86_64__
 START_TEST(structs_by_value)
 {
