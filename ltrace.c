@@ -240,9 +240,6 @@ static void refuse_with_fast(void)
 	else if (session.backtrace_depth > 0)
 		what = "-w is not supported yet (the stack is walked at a ptrace stop, which "
 		       "--fast does not make); without --fast it is";
-	else if (session.syscalls)
-		what = "-S is not supported yet (system calls are seen at ptrace stops); "
-		       "without --fast it is";
 	else if (session.select.nx > 0)
 		what = "-x is not supported yet (the agent enters through PLT slots only); "
 		       "without --fast it is";

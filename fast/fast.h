@@ -65,4 +65,8 @@ void fast_let_go_all(void);
 /* Whether any process has an agent. */
 bool fast_active(void);
 
+/* Whether pc is in the code of pid's agent (its own system calls: futex waits, copies
+ * of arguments, not the program's to show with -S). */
+bool fast_agent_pc(pid_t pid, taddr_t pc);
+
 #endif

@@ -65,3 +65,10 @@ bool fast_active(void)
 {
 	return false;
 }
+
+bool fast_agent_pc(pid_t pid, taddr_t pc)
+{
+	(void)pid;
+	(void)pc;
+	return false;
+}

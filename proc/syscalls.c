@@ -9,6 +9,7 @@
 
 #include "common/intern.h"
 #include "common/strbuf.h"
+#include "fast/fast.h"
 #include "output/output.h"
 #include "tracee/memory.h"
 #include "session/session.h"
@@ -111,7 +112,8 @@ static void entry_stop(struct thread *t, long nr, const uint64_t args[6], taddr_
 
 	t->sys.in = false;
 	t->sys.want_exit = false;
-	if (t->proc->state != PROC_TRACED || !sys_selected(nr))
+	if (t->proc->state != PROC_TRACED || !sys_selected(nr) ||
+	    fast_agent_pc(process_vm(t->proc)->pid, pc))
 		return;
 	t->sys.nr = nr;
 	memcpy(t->sys.args, args, sizeof(t->sys.args));
