@@ -54,18 +54,16 @@ bool fast_active(void)
 	return agents != NULL;
 }
 
-static size_t page_up(size_t n);
+static size_t page_up(size_t n)
+{
+	return (n + 4095) & ~(size_t)4095;
+}
 
 bool fast_agent_pc(pid_t pid, taddr_t pc)
 {
 	const struct fast_agent *a = agents != NULL ? fast_agent_of(pid) : NULL;
 
 	return a != NULL && pc >= a->code && pc - a->code < page_up(fast_agent_size);
-}
-
-static size_t page_up(size_t n)
-{
-	return (n + 4095) & ~(size_t)4095;
 }
 
 /* One system call in the tracee; INT64_MIN if it could not be made. */

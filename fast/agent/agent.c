@@ -159,17 +159,19 @@ static int other_stack(uint64_t slot)
 
 /* Frames at or below slot sp (strictly below with `below`) are over, left by longjmp or a
  * throw: the depth without them. Frames of another stack (the interrupted ones, when a
- * handler runs on the signal stack) stay, and *above says so. */
+ * handler runs on the signal stack) stay, and *above (if not NULL) says so. */
 static uint32_t live_depth(const struct fast_thread *t, uint32_t depth, uint64_t sp, int below,
 			   int *above)
 {
 	int asked = 0;
 
-	*above = 0;
+	if (above != NULL)
+		*above = 0;
 	while (depth > (below ? 1u : 0u) &&
 	       (below ? t->frames[depth - 1].sp < sp : t->frames[depth - 1].sp <= sp)) {
 		if (!asked++ && other_stack(t->frames[depth - 1].sp)) {
-			*above = 1;
+			if (above != NULL)
+				*above = 1;
 			break;
 		}
 		depth--;
@@ -507,8 +509,9 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
 	int above;
-	uint32_t depth = live_depth(t, depth_of(t), sp, 0, &above);
-	set_depth(t, depth);
+	uint32_t was = depth_of(t), depth = live_depth(t, was, sp, 0, &above);
+	if (depth != was) /* a compare-and-swap only when frames are dropped */
+		set_depth(t, depth);
 	if (t->restored > depth)
 		t->restored = depth;
 	if (flags & FAST_HOOKS)
@@ -571,8 +574,7 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 	if (t == NULL || depth_of(t) == 0)
 		return 0; /* cannot be: only calls with a frame return here */
 	/* Frames below this one are over (longjmp out of calls inside it). */
-	int above;
-	uint32_t depth = live_depth(t, depth_of(t), sp, 1, &above);
+	uint32_t depth = live_depth(t, depth_of(t), sp, 1, NULL);
 	const struct fast_frame *fr = &t->frames[depth - 1];
 	uint64_t ret = fr->ret;
 	if (t->restored >= depth)
