@@ -234,10 +234,7 @@ static void refuse_with_fast(void)
 		fprintf(stderr, "ltrace: --fast: not available on this architecture yet (x86-64 only)\n");
 		exit(1);
 	}
-	if (session.follow_forks)
-		what = "-f is not supported yet (a child would share its parent's buffers); "
-		       "without --fast it is";
-	else if (session.backtrace_depth > 0)
+	if (session.backtrace_depth > 0)
 		what = "-w is not supported yet (the stack is walked at a ptrace stop, which "
 		       "--fast does not make); without --fast it is";
 	else if (session.select.nx > 0)

@@ -53,8 +53,17 @@ void fast_sleep(void);
  * has exited is reused, gets its id. */
 void fast_thread_started(struct thread *t);
 
-/* A forked child whose calls are not traced: its copy of the agent passes them through. */
-void fast_child_off(pid_t child, pid_t parent);
+/* parent (stopped at its fork, vfork or clone event) made child, another process, which
+ * has not run yet. A forked child we follow (-f) gets an agent of its own at its first
+ * stop (its copy of the agent must not write into its parent's rings); one we do not
+ * follow has its copy pass calls through. A vfork child borrows its parent's entry in
+ * the agent's thread table until vfork is done (fast_vfork_done): its records carry its
+ * own id meanwhile. */
+void fast_child_created(struct thread *parent, pid_t child, bool shares_vm, bool follow);
+
+/* t's vfork is done (PTRACE_EVENT_VFORK_DONE): its entry is its own again, and its call
+ * of vfork returns the child's id. */
+void fast_vfork_done(struct thread *t);
 
 /* The process is gone or exec'd: show what is left of its ring, then forget it. */
 void fast_release(struct process *p);

@@ -66,9 +66,8 @@ bool fast_agent_pc(pid_t pid, taddr_t pc)
 	return a != NULL && pc >= a->code && pc - a->code < page_up(fast_agent_size);
 }
 
-/* One system call in the tracee; INT64_MIN if it could not be made. */
-static int64_t sys(struct thread *t, taddr_t stub, long nr, uint64_t a0, uint64_t a1,
-		   uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5, int *pending)
+int64_t fast_sys(struct thread *t, taddr_t stub, long nr, uint64_t a0, uint64_t a1,
+		 uint64_t a2, uint64_t a3, uint64_t a4, uint64_t a5, int *pending)
 {
 	uint64_t args[6] = { a0, a1, a2, a3, a4, a5 };
 	int64_t res = -1;
@@ -83,18 +82,18 @@ static int64_t sys(struct thread *t, taddr_t stub, long nr, uint64_t a0, uint64_
 
 static bool bad(int64_t v)
 {
-	return v < 0 && v > -4096;
+	return v == INT64_MIN || (v < 0 && v > -4096);
 }
 
-/* The shared area (its header, then the rings), in the tracee from its fd there. Returns
- * its address or 0. */
+/* The shared area (its header, then the rings), in the tracee from its fd there, at `at`
+ * (in place of what is there) or anywhere (0). Returns its address or 0. */
 static taddr_t map_shared_there(struct thread *t, taddr_t stub, int64_t fd, size_t size,
-				int *pending)
+				taddr_t at, int *pending)
 {
-	int64_t base = sys(t, stub, arch_sys_mmap, 0, size, PROT_READ | PROT_WRITE, MAP_SHARED,
-			   (uint64_t)fd, 0, pending);
+	int64_t base = fast_sys(t, stub, arch_sys_mmap, at, size, PROT_READ | PROT_WRITE,
+				MAP_SHARED | (at != 0 ? MAP_FIXED : 0), (uint64_t)fd, 0, pending);
 
-	return base == INT64_MIN || bad(base) ? 0 : (taddr_t)base;
+	return bad(base) || (at != 0 && (taddr_t)base != at) ? 0 : (taddr_t)base;
 }
 
 /* The tracer holds a robust mutex in the shared area: if it dies, even by SIGKILL, the
@@ -133,46 +132,61 @@ static int write_code(struct process *p, struct fast_agent *a)
 	return rc;
 }
 
+int fast_map_shared(struct thread *t, taddr_t stub, struct fast_agent *a, taddr_t at,
+		    int *pending)
+{
+	const size_t size = FAST_SHARED_SIZE;
+	taddr_t name_at = a->data + offsetof(struct fast_data, memfd_name);
+	int64_t fd = fast_sys(t, stub, SYS_memfd_create, name_at, MFD_CLOEXEC, 0, 0, 0, 0, pending);
+
+	if (bad(fd))
+		return -1;
+	int rc = -1;
+	char path[64];
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)t->tid, (int)fd);
+	int here = -1;
+	if (fast_sys(t, stub, SYS_ftruncate, (uint64_t)fd, size, 0, 0, 0, 0, pending) == 0 &&
+	    (here = open(path, O_RDWR | O_CLOEXEC)) >= 0) {
+		void *sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, here, 0);
+		a->sh = sh != MAP_FAILED ? sh : NULL;
+		a->map_len = size;
+		if (a->sh != NULL)
+			a->shared = map_shared_there(t, stub, fd, size, at, pending);
+		rc = a->shared != 0 && a->sh != NULL ? 0 : -1;
+	}
+	if (here >= 0)
+		close(here);
+	fast_sys(t, stub, SYS_close, (uint64_t)fd, 0, 0, 0, 0, 0, pending);
+	if (rc < 0)
+		return -1;
+	a->sh->magic = FAST_MAGIC;
+	a->sh->ring_off = FAST_SHARED_HEAD;
+	hold_liveness(a->sh);
+	__atomic_store_n(&a->sh->alive, 1, __ATOMIC_RELEASE);
+	return 0;
+}
+
 static int map_agent(struct thread *t, taddr_t stub, struct fast_agent *a, int *pending)
 {
 	struct process *p = t->proc;
-	const size_t size = FAST_SHARED_SIZE;
-	int64_t code = sys(t, stub, arch_sys_mmap, 0, page_up(fast_agent_size),
-			   PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
-			   pending);
-	int64_t data = sys(t, stub, arch_sys_mmap, 0, page_up(sizeof(struct fast_data)),
-			   PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
-			   pending);
+	int64_t code = fast_sys(t, stub, arch_sys_mmap, 0, page_up(fast_agent_size),
+				PROT_READ | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
+				pending);
+	int64_t data = fast_sys(t, stub, arch_sys_mmap, 0, page_up(sizeof(struct fast_data)),
+				PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, (uint64_t)-1, 0,
+				pending);
 	static const char name[] = "ltrace-fast";
-	taddr_t name_at = (taddr_t)data + offsetof(struct fast_data, memfd_name);
 	uint32_t pid = (uint32_t)p->pid;
 
-	if (code == INT64_MIN || data == INT64_MIN || bad(code) || bad(data) ||
-	    mem_write(p->mem_fd, name_at, name, sizeof(name)) < 0 ||
+	if (bad(code) || bad(data) ||
+	    mem_write(p->mem_fd, (taddr_t)data + offsetof(struct fast_data, memfd_name), name,
+		      sizeof(name)) < 0 ||
 	    mem_write(p->mem_fd, (taddr_t)data + offsetof(struct fast_data, pid), &pid,
 		      sizeof(pid)) < 0)
 		return -1;
 	a->code = (taddr_t)code;
 	a->data = (taddr_t)data;
-	int64_t fd = sys(t, stub, SYS_memfd_create, name_at, MFD_CLOEXEC, 0, 0, 0, 0, pending);
-	if (fd == INT64_MIN || bad(fd))
-		return -1;
-	int rc = -1;
-	char path[64];
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)p->pid, (int)fd);
-	int here = -1;
-	if (sys(t, stub, SYS_ftruncate, (uint64_t)fd, size, 0, 0, 0, 0, pending) == 0 &&
-	    (here = open(path, O_RDWR | O_CLOEXEC)) >= 0) {
-		a->shared = map_shared_there(t, stub, fd, size, pending);
-		void *sh = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, here, 0);
-		a->sh = sh != MAP_FAILED ? sh : NULL;
-		a->map_len = size;
-		rc = a->shared != 0 && a->sh != NULL ? 0 : -1;
-	}
-	if (here >= 0)
-		close(here);
-	sys(t, stub, SYS_close, (uint64_t)fd, 0, 0, 0, 0, 0, pending);
-	return rc;
+	return fast_map_shared(t, stub, a, 0, pending);
 }
 
 int fast_inject(struct thread *t, taddr_t stub, int *pending)
@@ -186,11 +200,6 @@ int fast_inject(struct thread *t, taddr_t stub, int *pending)
 		free(a);
 		return -1;
 	}
-	struct fast_shared *sh = a->sh;
-	sh->magic = FAST_MAGIC;
-	sh->ring_off = FAST_SHARED_HEAD;
-	hold_liveness(sh);
-	__atomic_store_n(&sh->alive, 1, __ATOMIC_RELEASE);
 	if (output_timed())
 		fast_clock_start();
 	a->next = agents;
@@ -263,7 +272,9 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 	if (mem_write(p->mem_fd, tramp, tramp_code, n) < 0)
 		return -1;
 	a->fns = xrealloc(a->fns, (a->nfns + 1) * sizeof(*a->fns));
-	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr, .prepared = !traced };
+	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr, .prepared = !traced,
+				       .vfork = bp->callee.sym != NULL &&
+						strcmp(bp->callee.sym, "vfork") == 0 };
 	a->nfns++;
 	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
 	bp->resume = BP_RESUME_SLOT_JUMP; /* a thread at the stub while it is rewritten */

@@ -19,47 +19,59 @@ static unsigned first_probe(uint64_t tp)
 	return (unsigned)(((tp >> 12) ^ (tp >> 21)) % FAST_THREADS);
 }
 
+taddr_t fast_entry_at(const struct fast_agent *a, int idx)
+{
+	return a->data + offsetof(struct fast_data, threads) +
+	       (taddr_t)idx * sizeof(struct fast_thread);
+}
+
+int fast_thread_entry(const struct fast_agent *a, pid_t pid, uint64_t tp)
+{
+	for (unsigned i = 0, h = first_probe(tp); i < FAST_THREADS; i++) {
+		int idx = (int)((h + i) % FAST_THREADS);
+		uint64_t cur = 0;
+		if (mem_read(pid, fast_entry_at(a, idx), &cur, sizeof(cur)) !=
+			    (ssize_t)sizeof(cur) ||
+		    cur == 0)
+			return -1; /* not there: the thread claims its entry itself */
+		if (cur == tp)
+			return idx;
+	}
+	return -1;
+}
+
+void fast_list_rings(struct fast_shared *sh, unsigned idx)
+{
+	uint32_t zero = 0;
+
+	if (!__atomic_compare_exchange_n(&sh->rings[idx].used, &zero, 1, 0, __ATOMIC_ACQ_REL,
+					 __ATOMIC_ACQUIRE))
+		return;
+	uint32_t n = __atomic_fetch_add(&sh->nactive, 1, __ATOMIC_ACQ_REL);
+	if (n < FAST_THREADS)
+		__atomic_store_n(&sh->active[n], (uint16_t)(idx + 1), __ATOMIC_RELEASE);
+}
+
 void fast_thread_started(struct thread *t)
 {
 	struct fast_agent *a = t->proc != NULL ? fast_agent_of(t->proc->pid) : NULL;
 	struct arch_regs regs;
 
-	if (a == NULL || arch_get_regs(t->tid, &regs) < 0)
+	if (fast_fork_child_started(t) || a == NULL || arch_get_regs(t->tid, &regs) < 0)
 		return;
-	uint64_t tp = arch_thread_pointer(&regs);
-	for (unsigned i = 0, h = first_probe(tp); i < FAST_THREADS; i++) {
-		taddr_t at = a->data + offsetof(struct fast_data, threads) +
-			     ((h + i) % FAST_THREADS) * sizeof(struct fast_thread);
-		uint64_t cur = 0;
-		if (mem_read(t->proc->pid, at, &cur, sizeof(cur)) != (ssize_t)sizeof(cur) ||
-		    cur == 0)
-			return; /* not there: the thread claims its entry itself */
-		if (cur == tp) { /* a thread that has exited had this thread pointer */
-			/* its tid, and the rest before the frames zero (level, stack...) */
-			enum { HEAD = offsetof(struct fast_thread, frames) -
-				      offsetof(struct fast_thread, tid) };
-			uint8_t fresh[HEAD] = { 0 };
-			uint32_t tid = (uint32_t)t->tid;
-			memcpy(fresh, &tid, sizeof(tid));
-			mem_write(t->proc->mem_fd, at + offsetof(struct fast_thread, tid), fresh,
-				  sizeof(fresh));
-			return;
-		}
-	}
-}
-
-void fast_child_off(pid_t child, pid_t parent)
-{
-	struct fast_agent *a = fast_agent_of(parent);
-	uint32_t off = 1;
-
-	if (a == NULL)
+	int idx = fast_thread_entry(a, t->proc->pid, arch_thread_pointer(&regs));
+	if (idx < 0)
 		return;
-	int fd = mem_open(child);
-	if (fd >= 0) {
-		mem_write(fd, a->data + offsetof(struct fast_data, off), &off, sizeof(off));
-		close(fd);
-	}
+	/* A thread that has exited had this thread pointer: the new one takes its entry,
+	 * with its own tid, and the rest before the frames zero (level, stack...). Its rings
+	 * may be new too (a forked child's shared area). */
+	enum { HEAD = offsetof(struct fast_thread, frames) - offsetof(struct fast_thread, tid) };
+	uint8_t fresh[HEAD] = { 0 };
+	uint32_t tid = (uint32_t)t->tid;
+	memcpy(fresh, &tid, sizeof(tid));
+	mem_write(t->proc->mem_fd, fast_entry_at(a, idx) + offsetof(struct fast_thread, tid),
+		  fresh, sizeof(fresh));
+	fast_list_rings(a->sh, (unsigned)idx);
 }
 
 static void let_go(struct fast_agent *a)

@@ -47,9 +47,14 @@ void fast_thread_started(struct thread *t)
 	(void)t;
 }
 
-void fast_child_off(pid_t child, pid_t parent)
+void fast_child_created(struct thread *parent, pid_t child, bool shares_vm, bool follow)
 {
-	(void)child, (void)parent;
+	(void)parent, (void)child, (void)shares_vm, (void)follow;
+}
+
+void fast_vfork_done(struct thread *t)
+{
+	(void)t;
 }
 
 void fast_release(struct process *p)

@@ -126,7 +126,9 @@ static void show(struct fast_agent *a, const struct fast_rec *r)
 		t->hits++;
 		hit_resolve_proto(t, &fn->c, fn->at, r->ret);
 		hit_call(t, &fn->c, fn->at, &regs, r->ret, &src);
-		if (a->sh->funcs[r->fid].flags & FAST_RETURNS_TWICE) { /* its first return: 0 */
+		if (fn->vfork) {
+			fast_vfork_called(t, r->sp, r->ret);
+		} else if (a->sh->funcs[r->fid].flags & FAST_RETURNS_TWICE) { /* first return: 0 */
 			uint64_t zero[2] = { 0, 0 };
 			arch_fast_return_regs(&regs, zero, arch_sp_after_return(r->sp), r->ret);
 			hit_return(t, &regs, r->ret, &src);

@@ -74,7 +74,8 @@ static int seize_threads(struct process *p)
 			if (tid <= 0 || thread_find(tid) != NULL)
 				continue;
 			if (ptrace(PTRACE_SEIZE, tid, 0,
-				   SEIZE_OPTIONS | syscalls_ptrace_options(false)) < 0) {
+				   SEIZE_OPTIONS | syscalls_ptrace_options(false) |
+				   (session.fast ? PTRACE_O_TRACEVFORKDONE : 0)) < 0) {
 				if (tid == p->pid && total == 0) {
 					int err = errno;
 					closedir(d);

@@ -102,8 +102,6 @@ static struct process *unfollowed_child(struct thread *parent, pid_t child, bool
 		p->vm_owner = process_vm(parent->proc);
 	} else {
 		clean_copy(parent->proc, child);
-		if (session.fast) /* its copy of the agent must not write into our ring */
-			fast_child_off(child, process_vm(parent->proc)->pid);
 		p->detach_at_start = !p->seccomp;
 	}
 	return p;
@@ -124,6 +122,8 @@ void children_created(struct thread *parent, int event, pid_t child)
 		bool follow = session.follow_forks && parent->proc->state == PROC_TRACED;
 		thread_set_process(t, follow ? followed_child(parent, child, shares_vm, t)
 					     : unfollowed_child(parent, child, shares_vm));
+		if (session.fast) /* before the child runs: its copy of the agent */
+			fast_child_created(parent, child, shares_vm, follow);
 	}
 	if (waiting)
 		children_first_stop(t);

@@ -152,6 +152,10 @@ static void on_event(struct thread *t, int event)
 			fprintf(stderr, "ltrace: %d: cannot read the new program: "
 				"its calls are not traced\n", (int)t->proc->pid);
 		break;
+	case PTRACE_EVENT_VFORK_DONE:
+		if (session.fast)
+			fast_vfork_done(t);
+		break;
 	case PTRACE_EVENT_CLONE:
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:

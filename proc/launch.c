@@ -111,6 +111,8 @@ pid_t launch(char *const argv[])
 		    /* --fast: the program outlives us (its agent passes calls through); it stops
 		     * at its end, where what its ring holds is shown while its memory is there */
 		    (session.fast ? PTRACE_O_TRACEEXIT : PTRACE_O_EXITKILL) |
+		    /* --fast: a vfork's return in the parent is shown when it is done */
+		    (session.fast ? PTRACE_O_TRACEVFORKDONE : 0) |
 		    syscalls_ptrace_options(syscalls_use_seccomp());
 	if (ptrace(PTRACE_SEIZE, pid, 0, opts) < 0) {
 		fprintf(stderr, "ltrace: cannot trace %d: %s\n", (int)pid, strerror(errno));

@@ -1,5 +1,11 @@
 #include <unistd.h>
 
+/* Forks inside this call: it returns in both processes (0 in the child). */
+long fork_inside(void)
+{
+	return fork();
+}
+
 long child_work(long n) { return 2 * n; }
 long parent_work(long n) { return 3 * n; }
 

@@ -2,6 +2,8 @@
  *   ./prog fork      the child calls child_work(3) and exits 7
  *   ./prog vfork     the child calls _exit(7)
  *   ./prog vexec     the child execs ./next (child_work(3), exit 7)
+ *   ./prog incall    fork_inside() forks inside the traced call, which returns in both
+ *                    processes; the child calls child_work(3) and exits 7
  *   ./prog threads   4 threads are inside wait_go() while the main thread forks;
  *                    the child calls child_work(3) and exits 7, then the threads
  *                    are released
@@ -16,6 +18,7 @@
 long child_work(long n);
 long parent_work(long n);
 long wait_go(int fd);
+long fork_inside(void);
 
 static int go[2], inside[2];
 
@@ -58,7 +61,7 @@ int main(int argc, char **argv)
 			_exit(7);
 		}
 	} else {
-		pid = fork();
+		pid = c == 'i' ? (pid_t)fork_inside() : fork();
 		if (pid == 0)
 			exit(child_work(3) == 6 ? 7 : 1);
 	}
