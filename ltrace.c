@@ -13,6 +13,7 @@
 #include "common/intern.h"
 #include "common/strbuf.h"
 #include "common/xalloc.h"
+#include "breakpoints/hit.h"
 #include "breakpoints/plan.h"
 #include "fast/fast.h"
 #include "filter/filter.h"
@@ -237,9 +238,6 @@ static void refuse_with_fast(void)
 	if (session.backtrace_depth > 0)
 		what = "-w is not supported yet (the stack is walked at a ptrace stop, which "
 		       "--fast does not make); without --fast it is";
-	else if (session.select.nx > 0)
-		what = "-x is not supported yet (the agent enters through PLT slots only); "
-		       "without --fast it is";
 	if (what == NULL)
 		return;
 	fprintf(stderr, "ltrace: --fast: %s\n", what);
@@ -397,6 +395,7 @@ static void setup_fast(void)
 		return;
 	plan_stub_planter = fast_plant_stub;
 	plan_stub_hook = fast_hooked;
+	hit_agent_return = fast_original_return;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_child;
 	sigemptyset(&sa.sa_mask);

@@ -17,6 +17,10 @@
 
 /* Values seen at a stop: registers read there, memory read live, the time now. */
 static const struct hit_src at_stop = { .read = mem_read };
+/* The return comes through the agent's record (hit_agent_return). */
+static const struct hit_src at_stop_caught = { .read = mem_read, .returns_caught = true };
+
+taddr_t (*hit_agent_return)(struct thread *t, const struct arch_regs *regs, taddr_t ret);
 
 static uint64_t src_now(const struct hit_src *src)
 {
@@ -404,9 +408,15 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool
 		target = bp->ool; /* a return site, the loader's hook, the program's entry */
 	}
 	if ((bp->roles & BP_ROLE_CALL) && shown) {
+		const struct hit_src *src = &at_stop;
+		taddr_t orig = hit_agent_return != NULL ? hit_agent_return(t, regs, ret_addr) : 0;
+		if (orig != 0) {
+			ret_addr = orig;
+			src = &at_stop_caught;
+		}
 		if (ret_addr < bp->callee.skip_lo || ret_addr >= bp->callee.skip_hi) {
 			hit_resolve_proto(t, &bp->callee, bp->addr, ret_addr);
-			hit_call(t, &bp->callee, bp->addr, regs, ret_addr, &at_stop);
+			hit_call(t, &bp->callee, bp->addr, regs, ret_addr, src);
 		}
 	} else if ((bp->roles & BP_ROLE_DIRECT) && shown) {
 		struct bp_callee *c = bp_caller_of(bp, ret_addr);

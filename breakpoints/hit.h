@@ -35,6 +35,12 @@ void hit_call(struct thread *t, const struct bp_callee *c, taddr_t at,
 /* A return to addr (regs as right after it): the frames it ends are shown. */
 void hit_return(struct thread *t, const struct arch_regs *regs, taddr_t addr,
 		const struct hit_src *src);
+/* --fast: for a call caught at a function's entry (-x) whose return address ret is the
+ * agent's (the call came through a redirected PLT stub): the original return address,
+ * from the agent's shadow stack; its return then comes as the agent's record, not at a
+ * return breakpoint (which would be planted in the agent's code). 0: not the agent's. */
+extern taddr_t (*hit_agent_return)(struct thread *t, const struct arch_regs *regs, taddr_t ret);
+
 /* Look up c's prototype once (calls returning to ret_addr: the calling object). */
 void hit_resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr);
 

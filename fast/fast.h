@@ -17,6 +17,7 @@
 struct thread;
 struct process;
 struct breakpoint;
+struct arch_regs;
 
 /* Whether this architecture has an agent (x86-64 only so far). */
 extern const bool fast_available;
@@ -70,6 +71,10 @@ void fast_release(struct process *p);
 
 /* ltrace lets go (detach, end): every agent passes calls through from now on. */
 void fast_let_go_all(void);
+
+/* A call caught at a breakpoint (-x) returns to ret, in the agent's code: the original
+ * return address (hit_agent_return). 0 if ret is not the agent's. */
+taddr_t fast_original_return(struct thread *t, const struct arch_regs *regs, taddr_t ret);
 
 /* Whether any process has an agent. */
 bool fast_active(void);

@@ -74,6 +74,32 @@ void fast_thread_started(struct thread *t)
 	fast_list_rings(a->sh, (unsigned)idx);
 }
 
+taddr_t fast_original_return(struct thread *t, const struct arch_regs *regs, taddr_t ret)
+{
+	struct process *p = process_vm(t->proc);
+	struct fast_agent *a = fast_agent_of(p->pid);
+
+	if (a == NULL || !fast_agent_pc(p->pid, ret))
+		return 0;
+	int idx = fast_thread_entry(a, p->pid, arch_thread_pointer(regs));
+	taddr_t at = fast_entry_at(a, idx);
+	uint64_t stack = 0;
+	if (idx < 0 || mem_read(p->pid, at + offsetof(struct fast_thread, stack), &stack,
+				sizeof(stack)) != (ssize_t)sizeof(stack))
+		return ret;
+	/* The frame of the call in progress whose return address is at the stack pointer
+	 * (the top one, unless frames left by longjmp are still above it). */
+	for (uint32_t d = (uint32_t)stack; d > 0 && d <= FAST_DEPTH; d--) {
+		struct fast_frame f;
+		if (mem_read(p->pid, at + offsetof(struct fast_thread, frames) +
+				     (d - 1) * sizeof(f), &f, sizeof(f)) != (ssize_t)sizeof(f))
+			break;
+		if (f.sp == arch_sp(regs))
+			return f.ret;
+	}
+	return ret; /* not found: no return breakpoint in the agent's code all the same */
+}
+
 static void let_go(struct fast_agent *a)
 {
 	__atomic_store_n(&a->sh->alive, 0, __ATOMIC_SEQ_CST);
