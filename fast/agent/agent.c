@@ -157,19 +157,41 @@ static int other_stack(uint64_t slot)
 	return slot < ss.sp || slot - ss.sp >= ss.size;
 }
 
-/* Frames at or below slot sp (strictly below with `below`) are over, left by longjmp or a
- * throw: the depth without them. Frames of another stack (the interrupted ones, when a
- * handler runs on the signal stack) stay, and *above (if not NULL) says so. */
-static uint32_t live_depth(const struct fast_thread *t, uint32_t depth, uint64_t sp, int below,
-			   int *above)
+static uint32_t safe_copy(const struct fast_data *d, char *dst, uint64_t src, uint32_t n);
+
+/* Whether a frame's slot still holds the return entry: read without faulting (the stack
+ * it is on may be gone). A frame whose slot holds anything else is over. */
+static int still_armed(const struct fast_data *d, const struct fast_frame *fr)
+{
+	uint64_t v = 0;
+
+	return safe_copy(d, (char *)&v, fr->sp, sizeof(v)) == sizeof(v) &&
+	       v == (uint64_t)(uintptr_t)agent_ret_entry;
+}
+
+/*
+ * Frames at or below slot sp (strictly below with `below`) are over, left by longjmp or a
+ * throw: the depth without them. But a thread may run on several stacks: a signal stack
+ * (sigaltstack), coroutines' (swapcontext): a frame below sp on another stack is a call
+ * in progress there. So a frame below sp, not at sp itself (a call whose slot is being
+ * used again is over), is kept if it is on the signal stack's other side or if its slot
+ * still holds the return entry (on another stack; or over, but not yet written over: it
+ * is dropped when it is, or when a call uses its slot). *above (if not NULL) says that a
+ * frame was kept so. Frames whose return came while others were above them (sp 0) go.
+ */
+static uint32_t live_depth(const struct fast_data *d, const struct fast_thread *t,
+			   uint32_t depth, uint64_t sp, int below, int *above)
 {
 	int asked = 0;
 
 	if (above != NULL)
 		*above = 0;
-	while (depth > (below ? 1u : 0u) &&
-	       (below ? t->frames[depth - 1].sp < sp : t->frames[depth - 1].sp <= sp)) {
-		if (!asked++ && other_stack(t->frames[depth - 1].sp)) {
+	while (depth > 0) {
+		const struct fast_frame *fr = &t->frames[depth - 1];
+		if (below ? fr->sp >= sp : fr->sp > sp)
+			break;
+		if (fr->sp != sp && fr->sp != 0 &&
+		    ((!asked++ && other_stack(fr->sp)) || still_armed(d, fr))) {
 			if (above != NULL)
 				*above = 1;
 			break;
@@ -177,6 +199,39 @@ static uint32_t live_depth(const struct fast_thread *t, uint32_t depth, uint64_t
 		depth--;
 	}
 	return depth;
+}
+
+/* Frames above the top one whose return came (sp 0) go with it: the depth without them. */
+static uint32_t without_returned(const struct fast_thread *t, uint32_t depth)
+{
+	while (depth > 0 && t->frames[depth - 1].sp == 0)
+		depth--;
+	return depth;
+}
+
+/* The shadow stack is full: frames whose return came while frames of other stacks were
+ * above them (sp 0) go, and if that is not enough, those over whose slots were written
+ * over since (one system call each). Frames move down: a signal handler that comes
+ * meanwhile pushes and pops above them. Not while an unwinder walks (restored slots). */
+static void compact(const struct fast_data *d, struct fast_thread *t)
+{
+	uint32_t depth = depth_of(t), n = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		n = 0;
+		for (uint32_t i = 0; i < depth; i++) {
+			const struct fast_frame *fr = &t->frames[i];
+			if (fr->sp == 0 || (pass == 1 && !still_armed(d, fr)))
+				continue;
+			if (n != i)
+				t->frames[n] = *fr;
+			n++;
+		}
+		set_depth(t, n);
+		depth = n;
+		if (n < FAST_DEPTH * 3 / 4)
+			break;
+	}
 }
 
 /* A record being written into one of the thread's rings. */
@@ -509,7 +564,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
 	int above;
-	uint32_t was = depth_of(t), depth = live_depth(t, was, sp, 0, &above);
+	uint32_t was = depth_of(t), depth = live_depth(d, t, was, sp, 0, &above);
 	if (depth != was) /* a compare-and-swap only when frames are dropped */
 		set_depth(t, depth);
 	if (t->restored > depth)
@@ -530,7 +585,9 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		record_call(sh, d, f, t, regs, sp, *ret_slot, above);
 		return target;
 	}
-	if (depth >= FAST_DEPTH) {
+	if (depth >= FAST_DEPTH && t->restored == 0)
+		compact(d, t);
+	if (depth_of(t) >= FAST_DEPTH) {
 		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
@@ -573,11 +630,16 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 
 	if (t == NULL || depth_of(t) == 0)
 		return 0; /* cannot be: only calls with a frame return here */
-	/* Frames below this one are over (longjmp out of calls inside it). */
-	uint32_t depth = live_depth(t, depth_of(t), sp, 1, NULL);
-	const struct fast_frame *fr = &t->frames[depth - 1];
+	/* Frames below this one are over (longjmp out of calls inside it); those of other
+	 * stacks are not, and may be above it: the frame of this slot is looked for. */
+	uint32_t depth = live_depth(d, t, depth_of(t), sp, 1, NULL), k = depth;
+	while (k > 0 && t->frames[k - 1].sp != sp)
+		k--;
+	if (k == 0)
+		k = depth; /* cannot be: the top one, as ever */
+	struct fast_frame *fr = &t->frames[k - 1];
 	uint64_t ret = fr->ret;
-	if (t->restored >= depth)
+	if (k == depth && t->restored >= depth)
 		t->restored = depth - 1;
 	if (t->restored > 0 && t->unwinding == FAST_HOOK_BACKTRACE)
 		rearm_frames(t, 0, sp); /* those the walk did not reach */
@@ -607,6 +669,11 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 			commit(sh, t, r, len, &wr);
 		}
 	}
-	set_depth(t, depth - 1);
+	if (k == depth) {
+		set_depth(t, without_returned(t, depth - 1));
+	} else { /* frames of other stacks above it: it goes when they have */
+		fr->sp = 0;
+		set_depth(t, depth);
+	}
 	return ret;
 }
