@@ -396,6 +396,8 @@ static void setup_fast(void)
 	plan_stub_planter = fast_plant_stub;
 	plan_stub_hook = fast_hooked;
 	hit_agent_return = fast_original_return;
+	plan_entry_hook = fast_unwinder;
+	hit_unwind_begins = fast_unwind_begins;
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_child;
 	sigemptyset(&sa.sa_mask);

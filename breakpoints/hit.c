@@ -21,6 +21,7 @@ static const struct hit_src at_stop = { .read = mem_read };
 static const struct hit_src at_stop_caught = { .read = mem_read, .returns_caught = true };
 
 taddr_t (*hit_agent_return)(struct thread *t, const struct arch_regs *regs, taddr_t ret);
+void (*hit_unwind_begins)(struct thread *t, const struct arch_regs *regs);
 
 static uint64_t src_now(const struct hit_src *src)
 {
@@ -425,6 +426,8 @@ int bp_hit(struct thread *t, struct breakpoint *bp, struct arch_regs *regs, bool
 			hit_call(t, c, bp->addr, regs, ret_addr, &at_stop);
 		}
 	}
+	if ((bp->roles & BP_ROLE_UNWIND) && hit_unwind_begins != NULL)
+		hit_unwind_begins(t, regs);
 	if ((bp->roles & BP_ROLE_RESOLVER) && shown)
 		on_resolver(t, &bp->ifunc, bp->addr, regs, ret_addr);
 	if (bp->roles & BP_ROLE_START) {

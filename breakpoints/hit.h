@@ -41,6 +41,10 @@ void hit_return(struct thread *t, const struct arch_regs *regs, taddr_t addr,
  * return breakpoint (which would be planted in the agent's code). 0: not the agent's. */
 extern taddr_t (*hit_agent_return)(struct thread *t, const struct arch_regs *regs, taddr_t ret);
 
+/* --fast: thread t (regs) entered a function that walks its stack (BP_ROLE_UNWIND): the
+ * agent's frames get their original return addresses back in their slots. */
+extern void (*hit_unwind_begins)(struct thread *t, const struct arch_regs *regs);
+
 /* Look up c's prototype once (calls returning to ret_addr: the calling object). */
 void hit_resolve_proto(struct thread *t, struct bp_callee *c, taddr_t at, taddr_t ret_addr);
 

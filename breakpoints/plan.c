@@ -139,6 +139,7 @@ static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what
 
 int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
 bool (*plan_stub_hook)(const char *sym);
+bool (*plan_entry_hook)(const char *sym);
 
 /* A stub the planter wants for itself, not traced (plan_stub_hook). */
 static void plan_hook_stub(struct thread *t, struct process *p, const struct library *lib,
@@ -328,11 +329,26 @@ static void plan_entries(struct thread *t, const struct library *lib)
 	}
 }
 
+static struct breakpoint *plan_role(struct thread *t, taddr_t addr, enum bp_role role,
+				    const char *what);
+
+/* The entries of lib's functions that plan_entry_hook wants. */
+static void plan_hooked_entries(struct thread *t, const struct library *lib)
+{
+	for (size_t i = 0; i < lib->img->nsyms; i++) {
+		const struct func_symbol *f = &lib->img->syms[i];
+		if (f->clone == CLONE_NONE && !f->ifunc && plan_entry_hook(f->name))
+			plan_role(t, f->value + lib->bias, BP_ROLE_UNWIND, f->name);
+	}
+}
+
 void plan_object(struct thread *t, struct library *lib)
 {
 	struct process *p = process_vm(t->proc);
 
 	plan_plt(t, p, lib);
+	if (plan_entry_hook != NULL)
+		plan_hooked_entries(t, lib);
 	if (session.select.nx > 0)
 		plan_entries(t, lib);
 }

@@ -22,6 +22,10 @@ extern int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
  * when they are not traced (given with BP_ROLE_HOOK and without BP_ROLE_CALL). */
 extern bool (*plan_stub_hook)(const char *sym);
 
+/* Set with plan_stub_planter: whether the planter wants a breakpoint at the entry of
+ * function sym, defined by an object, for what it does there (BP_ROLE_UNWIND). */
+extern bool (*plan_entry_hook)(const char *sym);
+
 /* Plant what the selection asks for in lib (thread t of its process is stopped). */
 void plan_object(struct thread *t, struct library *lib);
 /* The same for every object of t's process not yet planned; with -l, the objects planned

@@ -76,6 +76,14 @@ void fast_let_go_all(void);
  * return address (hit_agent_return). 0 if ret is not the agent's. */
 taddr_t fast_original_return(struct thread *t, const struct arch_regs *regs, taddr_t ret);
 
+/* Whether the agent's frames must be put back before function sym runs: it unwinds the
+ * stack and is reached through no PLT stub (plan_entry_hook). */
+bool fast_unwinder(const char *sym);
+/* Thread t (regs) is at the entry of such a function: its frames get their original
+ * return addresses back in their slots (the thread's calls in progress will not return:
+ * it is leaving them by unwinding, for its end). */
+void fast_unwind_begins(struct thread *t, const struct arch_regs *regs);
+
 /* Whether any process has an agent. */
 bool fast_active(void);
 

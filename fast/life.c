@@ -2,6 +2,7 @@
 #include "fast/fast.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,6 +101,57 @@ taddr_t fast_original_return(struct thread *t, const struct arch_regs *regs, tad
 	return ret; /* not found: no return breakpoint in the agent's code all the same */
 }
 
+bool fast_unwinder(const char *sym)
+{
+	/* glibc's thread exit and cancellation, through a pointer to libgcc_s's function */
+	return strcmp(sym, "_Unwind_ForcedUnwind") == 0;
+}
+
+void fast_unwind_begins(struct thread *t, const struct arch_regs *regs)
+{
+	struct process *p = process_vm(t->proc);
+	struct fast_agent *a = fast_agent_of(p->pid);
+	int idx = a != NULL ? fast_thread_entry(a, p->pid, arch_thread_pointer(regs)) : -1;
+	struct fast_thread head;
+
+	if (idx < 0)
+		return;
+	taddr_t at = fast_entry_at(a, idx);
+	if (mem_read(p->pid, at, &head, offsetof(struct fast_thread, frames)) !=
+	    (ssize_t)offsetof(struct fast_thread, frames))
+		return;
+	uint32_t depth = (uint32_t)head.stack;
+	for (uint32_t i = head.restored; i < depth && i < FAST_DEPTH; i++) {
+		struct fast_frame f;
+		uint64_t now = 0;
+		if (mem_read(p->pid, at + offsetof(struct fast_thread, frames) + i * sizeof(f), &f,
+			     sizeof(f)) != (ssize_t)sizeof(f) ||
+		    f.sp < arch_sp(regs) || /* another stack's, or over */
+		    mem_read(p->pid, f.sp, &now, sizeof(now)) != (ssize_t)sizeof(now) ||
+		    !fast_agent_pc(p->pid, now))
+			continue;
+		mem_write(p->mem_fd, f.sp, &f.ret, sizeof(f.ret));
+	}
+	/* As after a throw: frames [0, depth) hold their own return addresses. */
+	uint32_t mark[2] = { depth, FAST_HOOK_THROW };
+	_Static_assert(offsetof(struct fast_thread, unwinding) ==
+			       offsetof(struct fast_thread, restored) + sizeof(uint32_t),
+		       "restored, then unwinding");
+	mem_write(p->mem_fd, at + offsetof(struct fast_thread, restored), mark, sizeof(mark));
+}
+
+/* Calls the agent could not record, said once. */
+static void say_lost(struct fast_agent *a)
+{
+	uint64_t lost = __atomic_exchange_n(&a->sh->lost, 0, __ATOMIC_ACQ_REL);
+
+	if (lost > 0)
+		fprintf(stderr, "ltrace: %d: --fast: %llu calls not shown: the recorder had no "
+			"room for them (more than %d threads at once, calls nested deeper than "
+			"%d, or signal handlers nested deeper than %d)\n", (int)a->pid,
+			(unsigned long long)lost, FAST_THREADS, FAST_DEPTH, FAST_LEVELS);
+}
+
 static void let_go(struct fast_agent *a)
 {
 	__atomic_store_n(&a->sh->alive, 0, __ATOMIC_SEQ_CST);
@@ -125,6 +177,7 @@ void fast_release(struct process *p)
 		if (a->pid != p->pid)
 			continue;
 		fast_drain();
+		say_lost(a);
 		let_go(a);
 		*link = a->next;
 		forget(a);
@@ -135,6 +188,8 @@ void fast_release(struct process *p)
 void fast_let_go_all(void)
 {
 	fast_drain();
-	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
+	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next) {
+		say_lost(a);
 		let_go(a);
+	}
 }

@@ -72,6 +72,17 @@ taddr_t fast_original_return(struct thread *t, const struct arch_regs *regs, tad
 	return 0;
 }
 
+bool fast_unwinder(const char *sym)
+{
+	(void)sym;
+	return false;
+}
+
+void fast_unwind_begins(struct thread *t, const struct arch_regs *regs)
+{
+	(void)t, (void)regs;
+}
+
 bool fast_active(void)
 {
 	return false;

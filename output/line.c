@@ -320,10 +320,11 @@ void output_signal(pid_t tid, int sig)
 		h.has_site = true;
 	}
 	begin_head(&h);
+	/* A signal without a name (real-time ones): as ltrace names it. */
 	if (abbrev != NULL)
 		strbuf_printf(&buf, "--- SIG%s (%s) ---", abbrev, desc);
 	else
-		strbuf_printf(&buf, "--- signal %d (%s) ---", sig, desc);
+		strbuf_printf(&buf, "--- UNKNOWN_SIGNAL (%s) ---", desc);
 	end_line();
 }
 
@@ -371,7 +372,7 @@ void output_killed(pid_t tid, int sig)
 	if (abbrev != NULL)
 		strbuf_printf(&buf, "+++ killed by SIG%s +++", abbrev);
 	else
-		strbuf_printf(&buf, "+++ killed by signal %d +++", sig);
+		strbuf_printf(&buf, "+++ killed by UNKNOWN_SIGNAL +++");
 	end_line();
 }
 

@@ -32,6 +32,8 @@ enum bp_role {
 				* to trace, under the IFUNC's name (`ifunc`) */
 	BP_ROLE_HOOK = 64,  /* --fast: a PLT stub sent into the agent for what it does there
 			     * (the unwinder's entries), not traced unless also a call */
+	BP_ROLE_UNWIND = 128, /* --fast: a function that walks the stack, reached through
+			       * no stub (glibc's forced unwind: thread exit, cancellation) */
 };
 
 /* A traced function as shown at a breakpoint. */

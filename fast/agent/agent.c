@@ -255,7 +255,7 @@ static struct fast_rec *reserve(struct fast_shared *sh, struct fast_data *d,
 	uint32_t level = __atomic_load_n(&t->level, __ATOMIC_RELAXED);
 
 	if (level >= FAST_LEVELS) {
-		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		return NULL;
 	}
 	/* A signal handler that writes a record from here on uses the next ring up. */
@@ -270,7 +270,7 @@ static struct fast_rec *reserve(struct fast_shared *sh, struct fast_data *d,
 	uint64_t pad = off + len > w->size ? w->size - off : 0;
 	w->need = pad + len;
 	if (w->need > w->size) {
-		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		goto none;
 	}
 	for (;;) {
@@ -559,7 +559,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	struct fast_thread *t = this_thread(sh, d);
 	uint64_t sp = (uint64_t)(uintptr_t)ret_slot;
 	if (t == NULL) {
-		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
@@ -588,7 +588,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	if (depth >= FAST_DEPTH && t->restored == 0)
 		compact(d, t);
 	if (depth_of(t) >= FAST_DEPTH) {
-		__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
 	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
@@ -596,7 +596,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
 		depth = (uint32_t)w;
 		if (depth >= FAST_DEPTH) {
-			__atomic_add_fetch(&d->lost, 1, __ATOMIC_RELAXED);
+			__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 			return target;
 		}
 		struct fast_frame *fr = &t->frames[depth];

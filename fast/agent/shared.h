@@ -18,7 +18,7 @@
 #define FAST_CAP_MAX 4096    /* the most bytes one capture copies */
 #define FAST_OUT_CAPS 2      /* captures at the return (output arguments) */
 #define FAST_THREADS 512     /* thread table (open addressing on the thread pointer) */
-#define FAST_DEPTH 192       /* shadow stack frames per thread */
+#define FAST_DEPTH 1024      /* shadow stack frames per thread */
 /* Rings: each entry of the thread table has its own, so that what one thread leaves
  * half-written holds back nobody else; and FAST_LEVELS of them, so that a signal handler
  * that makes a traced call while its thread is writing a record (in the agent) writes
@@ -101,7 +101,6 @@ struct fast_thread {
 struct fast_data {
 	uint32_t off;        /* set by the tracer in a child it does not follow: pass-through */
 	uint32_t pid;        /* the process (to copy its memory without faulting) */
-	uint64_t lost;       /* calls not traced: no thread entry, shadow stack full */
 	char memfd_name[16];
 	struct fast_thread threads[FAST_THREADS];
 };
@@ -159,7 +158,10 @@ struct fast_shared {
 	uint32_t pad1;
 	uint64_t ring_off;    /* from the start of this area */
 	uint64_t nfuncs;
-	uint64_t pad[6];
+	uint64_t lost;        /* calls not shown: no room for them (no thread entry, shadow
+			       * stack full, signal handlers nested too deep); the tracer
+			       * says how many at the end */
+	uint64_t pad[5];
 	uint16_t active[FAST_THREADS]; /* the thread table's entries whose rings are used */
 	struct fast_ring rings[FAST_THREADS];
 	struct fast_func funcs[FAST_MAX_FUNCS];

@@ -10,7 +10,9 @@
  *              the number of handler calls to the file "handled"
  *   altstack N the same in a thread whose stack is in .bss (below the mappings) while the
  *              handler runs on a mapped alternate stack (sigaltstack, SA_ONSTACK): the
- *              handler's calls are above the interrupted ones */
+ *              handler's calls are above the interrupted ones
+ *   deep N     down(N) calls back into the program, which calls down(N - 1)...: N + 1
+ *              traced calls nested in one another; prints N */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -22,6 +24,12 @@
 
 long step(long v);
 long fill(long v, char *buf);
+long down(long n, long (*back)(long));
+
+static long back(long n)
+{
+	return down(n, back);
+}
 
 static long per_thread, run_ms;
 
@@ -186,6 +194,10 @@ int main(int argc, char **argv)
 		return run_handler(atol(argv[2]));
 	if (strcmp(argv[1], "altstack") == 0)
 		return run_altstack(atol(argv[2]));
+	if (strcmp(argv[1], "deep") == 0) {
+		printf("%ld\n", down(atol(argv[2]), back));
+		return 0;
+	}
 	if (strcmp(argv[1], "busy") == 0) {
 		run_ms = atol(argv[3]);
 		return run_threads(atoi(argv[2]));
