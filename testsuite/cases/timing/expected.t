@@ -1,5 +1,5 @@
 HH:MM:SS qsort(0xADDR, 2, 8, 0xADDR <unfinished ...>
-HH:MM:SS strcmp("a", "c")                        = -2
+HH:MM:SS strcmp("a", "c")                        = NEGATIVE
 HH:MM:SS <... qsort resumed> )                   = <void>
 HH:MM:SS write(1, "a", 1)                        = 1
 HH:MM:SS write(1, "c", 1)                        = 1
