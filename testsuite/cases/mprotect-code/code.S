@@ -1,4 +1,7 @@
 /* Code that the program changes (see prog.c). */
+/* x86-64: an immediate is the 32 bits after its opcode; arm64: the 16-bit immediate of
+ * the movz at the label. */
+#if defined(__x86_64__)
 	.text
 /* long step(void): mp_twice(5) + 100; the 100 (at step_imm) is patched. The call is
  * traced: its return site, the nop, gets our breakpoint; the add after it does not. */
@@ -64,5 +67,72 @@ seven_imm:
 	.globl	seven_end
 seven_end:
 	.balign	4096
+#elif defined(__aarch64__)
+	.text
+/* long step(void): mp_twice(5) + 100; the 100 (the immediate of the movz at step_imm)
+ * is patched. The call is traced: its return site, the nop, gets our breakpoint; the
+ * movz after it does not. */
+	.globl	step
+	.type	step, %function
+step:
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+	mov	x0, #5
+	bl	mp_twice
+	nop
+	.globl	step_imm
+step_imm:
+	movz	x1, #100
+	add	x0, x0, x1
+	ldp	x29, x30, [sp], #16
+	ret
+	.size	step, .-step
+
+/* long step2(void): mp_twice(6) + 100, the 100 patched before step2 is first called:
+ * the instruction at its return site is the patched one. */
+	.globl	step2
+	.type	step2, %function
+step2:
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+	mov	x0, #6
+	bl	mp_twice
+	.globl	step2_imm
+step2_imm:
+	movz	x1, #100
+	add	x0, x0, x1
+	ldp	x29, x30, [sp], #16
+	ret
+	.size	step2, .-step2
+
+/* A page of its own, holding only knob and seven: made read-only for a while. */
+	.balign	4096
+	.globl	knob_page
+knob_page:
+/* int knob(void): 41, patched. Its first instruction is not the one patched (with -x
+ * knob, our breakpoint is on that one). */
+	.globl	knob
+	.type	knob, %function
+knob:
+	nop
+	.globl	knob_imm
+knob_imm:
+	movz	w0, #41
+	ret
+	.size	knob, .-knob
+
+/* int seven(void): copied elsewhere and patched there. */
+	.globl	seven
+	.type	seven, %function
+seven:
+	.globl	seven_imm
+seven_imm:
+	movz	w0, #7
+	ret
+	.size	seven, .-seven
+	.globl	seven_end
+seven_end:
+	.balign	4096
+#endif
 
 	.section .note.GNU-stack, "", @progbits

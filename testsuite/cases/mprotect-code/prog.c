@@ -44,17 +44,35 @@ static void protect(void *lo, size_t len, int prot, const char *what)
 	}
 }
 
+/* The immediate at `at` (code.S): x86-64's 32 bits after an opcode, or arm64's 16-bit
+ * immediate of a movz instruction (whose change the instruction cache must see). */
 static void set32(unsigned char *at, int32_t v)
 {
+#if defined(__aarch64__)
+	uint32_t insn;
+
+	memcpy(&insn, at, sizeof(insn));
+	insn = (insn & ~(0xffffu << 5)) | ((uint32_t)v & 0xffffu) << 5;
+	memcpy(at, &insn, sizeof(insn));
+	__builtin___clear_cache((char *)at, (char *)at + sizeof(insn));
+#else
 	memcpy(at, &v, sizeof(v));
+#endif
 }
 
 static int32_t get32(const unsigned char *at)
 {
+#if defined(__aarch64__)
+	uint32_t insn;
+
+	memcpy(&insn, at, sizeof(insn));
+	return (int32_t)(insn >> 5 & 0xffffu);
+#else
 	int32_t v;
 
 	memcpy(&v, at, sizeof(v));
 	return v;
+#endif
 }
 
 int main(void)
@@ -108,6 +126,7 @@ int main(void)
 	if (mem == MAP_FAILED)
 		return 1;
 	memcpy(mem, copy, len);
+	__builtin___clear_cache((char *)mem, (char *)mem + len);
 	set32(mem + (seven_imm - (unsigned char *)seven), 8);
 	protect(mem, 4096, PROT_READ | PROT_EXEC, "copy");
 	printf("copy of seven() = %d, seven() = %d\n", ((int (*)(void))mem)(), seven());

@@ -19,7 +19,15 @@ static void patch(unsigned char *at, int32_t v)
 		printf("mprotect: %m\n");
 		exit(1);
 	}
+#if defined(__aarch64__) /* the 16-bit immediate of the movz there */
+	uint32_t insn;
+	memcpy(&insn, at, sizeof(insn));
+	insn = (insn & ~(0xffffu << 5)) | ((uint32_t)v & 0xffffu) << 5;
+	memcpy(at, &insn, sizeof(insn));
+	__builtin___clear_cache((char *)at, (char *)at + sizeof(insn));
+#else
 	memcpy(at, &v, sizeof(v));
+#endif
 	mprotect((void *)pg, 8192, PROT_READ | PROT_EXEC);
 }
 
