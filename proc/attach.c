@@ -254,8 +254,9 @@ static void restore_thread(struct thread *t, struct process *vm)
 
 /* Take our scratch areas out of p's address space (all its threads are stopped and none
  * is inside an area), so that attaching again finds the same room. The munmap runs
- * through code lent by the first thread's pc: the stub in the first area would be
- * unmapped under its own feet. */
+ * through code lent as at the attach (borrowed_code: not the pc of a thread in an
+ * interrupted system call, which aarch64 would restart instead of running ours): the
+ * stub in the first area would be unmapped under its own feet. */
 static void unmap_scratch(struct process *p)
 {
 	struct thread *t = threads_first();
@@ -265,10 +266,12 @@ static void unmap_scratch(struct process *p)
 
 	while (t != NULL && t->proc != p)
 		t = t->next;
-	if (t == NULL || p->scratch.base == 0 || arch_get_regs(t->tid, &regs) < 0 ||
-	    scratch_code_borrow(p, arch_pc(&regs), &loan) < 0)
+	if (t == NULL || p->scratch.base == 0 || arch_get_regs(t->tid, &regs) < 0)
 		return;
-	scratch_unmap_all(t, arch_pc(&regs), &p->scratch, &pending);
+	taddr_t at = borrowed_code(p, arch_pc(&regs));
+	if (scratch_code_borrow(p, at, &loan) < 0)
+		return;
+	scratch_unmap_all(t, at, &p->scratch, &pending);
 	scratch_code_return(p, &loan);
 	if (pending != 0 && t->pending_signal == 0)
 		t->pending_signal = pending;

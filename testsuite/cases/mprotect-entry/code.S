@@ -1,7 +1,4 @@
 /* Code whose instructions the program patches (see prog.c). */
-/* x86-64: an immediate is the 32 bits after its opcode; arm64: the 16-bit immediate of
- * the movz at the label. */
-#if defined(__x86_64__)
 	.text
 /* long step(void): mp_twice(5) + 100. The add is the instruction at the return site of
  * the traced call; its immediate (step_imm) is patched after the first call. */
@@ -29,34 +26,5 @@ knob_imm:
 	.long	41
 	ret
 	.size	knob, .-knob
-#elif defined(__aarch64__)
-	.text
-/* long step(void): mp_twice(5) + 100. The movz is the instruction at the return site of
- * the traced call; its immediate (step_imm) is patched after the first call. */
-	.globl	step
-	.type	step, %function
-step:
-	stp	x29, x30, [sp, #-16]!
-	mov	x29, sp
-	mov	x0, #5
-	bl	mp_twice
-	.globl	step_imm
-step_imm:
-	movz	x1, #100
-	add	x0, x0, x1
-	ldp	x29, x30, [sp], #16
-	ret
-	.size	step, .-step
-
-/* int knob(void): 41; its first instruction's immediate (knob_imm) is patched. */
-	.globl	knob
-	.type	knob, %function
-knob:
-	.globl	knob_imm
-knob_imm:
-	movz	w0, #41
-	ret
-	.size	knob, .-knob
-#endif
 
 	.section .note.GNU-stack, "", @progbits
