@@ -14,21 +14,14 @@ extern unsigned char step_imm[], knob_imm[];
 static void patch(unsigned char *at, int32_t v)
 {
 	uintptr_t pg = (uintptr_t)at & ~(uintptr_t)4095;
+	size_t len = ((uintptr_t)at + sizeof(v) - pg + 4095) & ~(size_t)4095; /* its pages */
 
-	if (mprotect((void *)pg, 8192, PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
+	if (mprotect((void *)pg, len, PROT_READ | PROT_WRITE | PROT_EXEC) != 0) {
 		printf("mprotect: %m\n");
 		exit(1);
 	}
-#if defined(__aarch64__) /* the 16-bit immediate of the movz there */
-	uint32_t insn;
-	memcpy(&insn, at, sizeof(insn));
-	insn = (insn & ~(0xffffu << 5)) | ((uint32_t)v & 0xffffu) << 5;
-	memcpy(at, &insn, sizeof(insn));
-	__builtin___clear_cache((char *)at, (char *)at + sizeof(insn));
-#else
 	memcpy(at, &v, sizeof(v));
-#endif
-	mprotect((void *)pg, 8192, PROT_READ | PROT_EXEC);
+	mprotect((void *)pg, len, PROT_READ | PROT_EXEC);
 }
 
 int main(int argc, char **argv)
