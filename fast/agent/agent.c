@@ -562,6 +562,18 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
+	/* A call made with the return address of a call in progress, already replaced: a
+	 * tail call, or a redirected stub whose target is another one. The frame of that
+	 * call stands for both (its return shows both, as the engine shows them); a second
+	 * frame would take the return entry for the caller's address. */
+	if (*ret_slot == (uint64_t)(uintptr_t)agent_ret_entry) {
+		uint32_t k = depth_of(t);
+		while (k > 0 && t->frames[k - 1].sp != sp)
+			k--;
+		if (k > 0 && live && !(flags & (FAST_UNTRACED | FAST_RETURNS_TWICE)))
+			record_call(sh, d, f, t, regs, sp, t->frames[k - 1].ret, 0);
+		return target;
+	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
 	int above;
 	uint32_t was = depth_of(t), depth = live_depth(d, t, was, sp, 0, &above);

@@ -1,0 +1,4 @@
+long g(long v)
+{
+	return 10 * v;
+}
