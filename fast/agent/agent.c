@@ -307,6 +307,12 @@ static void commit(struct fast_shared *sh, struct fast_thread *t, struct fast_re
 {
 	uint64_t head = w->head + w->need;
 
+	/* Stamped as it is published: a signal handler that interrupts the writing (its
+	 * records go into the next ring up) publishes its calls and returns first, so they
+	 * must be stamped first too. The tracer merges the rings by stamp: a record stamped
+	 * when it was begun came before the handler's return, after its call had been shown,
+	 * and the handler's frame was taken for one left by longjmp (case fast/handler). */
+	r->tsc = agent_clock();
 	r->len = len;
 	__atomic_store_n(&w->ring->head[w->level], head, __ATOMIC_RELEASE);
 	__atomic_signal_fence(__ATOMIC_SEQ_CST);
