@@ -201,6 +201,15 @@ static uint32_t live_depth(const struct fast_data *d, const struct fast_thread *
 	return depth;
 }
 
+/* The frame of the call whose return address is at slot sp, looked for from depth down:
+ * its depth (index + 1), or 0. */
+static uint32_t frame_at(const struct fast_thread *t, uint32_t depth, uint64_t sp)
+{
+	while (depth > 0 && t->frames[depth - 1].sp != sp)
+		depth--;
+	return depth;
+}
+
 /* Frames above the top one whose return came (sp 0) go with it: the depth without them. */
 static uint32_t without_returned(const struct fast_thread *t, uint32_t depth)
 {
@@ -463,7 +472,6 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 	r->ncap = 0;
 	r->fid = f->id;
 	r->tid = t->tid;
-	r->tsc = agent_clock();
 	r->sp = sp;
 	r->ret = ret;
 	for (int i = 0; i < 6; i++)
@@ -573,9 +581,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	 * call stands for both (its return shows both, as the engine shows them); a second
 	 * frame would take the return entry for the caller's address. */
 	if (*ret_slot == (uint64_t)(uintptr_t)agent_ret_entry) {
-		uint32_t k = depth_of(t);
-		while (k > 0 && t->frames[k - 1].sp != sp)
-			k--;
+		uint32_t k = frame_at(t, depth_of(t), sp);
 		if (k > 0 && live && !(flags & (FAST_UNTRACED | FAST_RETURNS_TWICE)))
 			record_call(sh, d, f, t, regs, sp, t->frames[k - 1].ret, 0);
 		return target;
@@ -650,9 +656,8 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 		return 0; /* cannot be: only calls with a frame return here */
 	/* Frames below this one are over (longjmp out of calls inside it); those of other
 	 * stacks are not, and may be above it: the frame of this slot is looked for. */
-	uint32_t depth = live_depth(d, t, depth_of(t), sp, 1, NULL), k = depth;
-	while (k > 0 && t->frames[k - 1].sp != sp)
-		k--;
+	uint32_t depth = live_depth(d, t, depth_of(t), sp, 1, NULL);
+	uint32_t k = frame_at(t, depth, sp);
 	if (k == 0)
 		k = depth; /* cannot be: the top one, as ever */
 	struct fast_frame *fr = &t->frames[k - 1];
@@ -674,7 +679,6 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 			r->ncap = 0;
 			r->fid = (uint32_t)fr->fid;
 			r->tid = t->tid;
-			r->tsc = agent_clock();
 			r->sp = sp;
 			r->ret = ret;
 			r->regs[0] = regs->rax;

@@ -1,10 +1,18 @@
-/* Code that the program changes (see prog.c). */
-/* x86-64: an immediate is the 32 bits after its opcode; arm64: the 16-bit immediate of
+/* Code that the program changes (see prog.c), the same functions for each architecture:
+ *   long step(void)   mp_twice(5) + 100; the 100 (at step_imm) is patched. The call is
+ *                     traced: its return site, the nop, gets our breakpoint; the
+ *                     instruction after it, which holds the 100, does not.
+ *   long step2(void)  mp_twice(6) + 100, the 100 patched before step2 is first called:
+ *                     the instruction at its return site is the patched one.
+ *   knob_page         a page of its own, holding only knob and seven: made read-only for
+ *                     a while.
+ *   int knob(void)    41, patched. Its first instruction is not the one patched (with -x
+ *                     knob, our breakpoint is on that one).
+ *   int seven(void)   copied elsewhere and patched there.
+ * x86-64: an immediate is the 32 bits after its opcode; arm64: the 16-bit immediate of
  * the movz at the label. */
 #if defined(__x86_64__)
 	.text
-/* long step(void): mp_twice(5) + 100; the 100 (at step_imm) is patched. The call is
- * traced: its return site, the nop, gets our breakpoint; the add after it does not. */
 	.globl	step
 	.type	step, @function
 step:
@@ -20,8 +28,6 @@ step_imm:
 	ret
 	.size	step, .-step
 
-/* long step2(void): mp_twice(6) + 100, the 100 patched before step2 is first called:
- * the instruction at its return site is the patched one. */
 	.globl	step2
 	.type	step2, @function
 step2:
@@ -36,12 +42,9 @@ step2_imm:
 	ret
 	.size	step2, .-step2
 
-/* A page of its own, holding only knob and seven: made read-only for a while. */
 	.balign	4096
 	.globl	knob_page
 knob_page:
-/* int knob(void): 41, patched. Its first instruction is not the one patched (with -x
- * knob, our breakpoint is on that one). */
 	.globl	knob
 	.type	knob, @function
 knob:
@@ -54,7 +57,6 @@ knob_imm:
 	ret
 	.size	knob, .-knob
 
-/* int seven(void): copied elsewhere and patched there. */
 	.globl	seven
 	.type	seven, @function
 seven:
@@ -69,9 +71,6 @@ seven_end:
 	.balign	4096
 #elif defined(__aarch64__)
 	.text
-/* long step(void): mp_twice(5) + 100; the 100 (the immediate of the movz at step_imm)
- * is patched. The call is traced: its return site, the nop, gets our breakpoint; the
- * movz after it does not. */
 	.globl	step
 	.type	step, %function
 step:
@@ -88,8 +87,6 @@ step_imm:
 	ret
 	.size	step, .-step
 
-/* long step2(void): mp_twice(6) + 100, the 100 patched before step2 is first called:
- * the instruction at its return site is the patched one. */
 	.globl	step2
 	.type	step2, %function
 step2:
@@ -105,12 +102,9 @@ step2_imm:
 	ret
 	.size	step2, .-step2
 
-/* A page of its own, holding only knob and seven: made read-only for a while. */
 	.balign	4096
 	.globl	knob_page
 knob_page:
-/* int knob(void): 41, patched. Its first instruction is not the one patched (with -x
- * knob, our breakpoint is on that one). */
 	.globl	knob
 	.type	knob, %function
 knob:
@@ -121,7 +115,6 @@ knob_imm:
 	ret
 	.size	knob, .-knob
 
-/* int seven(void): copied elsewhere and patched there. */
 	.globl	seven
 	.type	seven, %function
 seven:
