@@ -83,25 +83,30 @@ uint64_t fast_ns(uint64_t tsc)
 /* The record being shown: memory it captured is read from it. */
 static const struct fast_rec *current;
 
+/* Copies may overlap (a pointer into memory copied already): the one that holds the
+ * most from addr on is read. */
 static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
 {
-	const char *p = (const char *)(current + 1);
+	const char *p = (const char *)(current + 1), *best = NULL;
 	const char *end = (const char *)current + (current != NULL ? current->len : 0);
+	size_t most = 0;
 
 	for (unsigned i = 0; current != NULL && i < current->ncap; i++) {
 		const struct fast_cap *c = (const struct fast_cap *)p;
 		if (p + sizeof(*c) > end || c->len > (size_t)(end - p) - sizeof(*c))
 			break; /* the program wrote over it */
-		if (addr >= c->addr && addr < c->addr + c->len) {
-			size_t n = c->addr + c->len - addr;
-			if (n > len)
-				n = len;
-			memcpy(buf, p + sizeof(*c) + (addr - c->addr), n);
-			return (ssize_t)n;
+		if (addr >= c->addr && addr < c->addr + c->len && c->addr + c->len - addr > most) {
+			most = c->addr + c->len - addr;
+			best = p + sizeof(*c) + (addr - c->addr);
 		}
 		p += sizeof(*c) + ((c->len + 7) & ~7u);
 	}
-	/* Not captured: what it holds now (output arguments, strings past a page). */
+	if (best != NULL) {
+		size_t n = most < len ? most : len;
+		memcpy(buf, best, n);
+		return (ssize_t)n;
+	}
+	/* Not copied: what it holds now (strings past a page). */
 	return mem_read(tid, addr, buf, len);
 }
 

@@ -250,6 +250,7 @@ struct writer {
 	uint64_t size;
 	uint64_t head;    /* where it starts (a FAST_PAD record first, if `need` > its length) */
 	uint64_t need;
+	uint32_t len;     /* of the record, at most */
 	uint32_t level;
 };
 
@@ -278,6 +279,7 @@ static struct fast_rec *reserve(struct fast_shared *sh, struct fast_data *d,
 	uint64_t off = w->head % w->size;
 	uint64_t pad = off + len > w->size ? w->size - off : 0;
 	w->need = pad + len;
+	w->len = len;
 	if (w->need > w->size) {
 		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		goto none;
@@ -310,11 +312,12 @@ none:
 	return NULL;
 }
 
-/* Publish the record, and wake the tracer if it sleeps while the ring fills. */
+/* Publish the record (len bytes: what it took of its room), and wake the tracer if it
+ * sleeps while the ring fills. */
 static void commit(struct fast_shared *sh, struct fast_thread *t, struct fast_rec *r,
 		   uint32_t len, const struct writer *w)
 {
-	uint64_t head = w->head + w->need;
+	uint64_t head = w->head + w->need - w->len + len;
 
 	/* Stamped as it is published: a signal handler that interrupts the writing (its
 	 * records go into the next ring up) publishes its calls and returns first, so they
@@ -334,30 +337,23 @@ static void commit(struct fast_shared *sh, struct fast_thread *t, struct fast_re
 	}
 }
 
-/* How many bytes of a capture at addr: up to want, not past the end of its page (so that
- * one copy either reads it all or nothing). */
-static uint32_t cap_bytes(uint64_t addr, uint32_t want)
-{
-	uint64_t room = 4096 - (addr & 4095);
-
-	if (addr < 4096)
-		return 0;
-	return want < room ? want : (uint32_t)room;
-}
-
 struct iovec_k {
 	uint64_t base, len;
 };
 
 /* Copy n bytes at src without ever faulting, whatever the program passed: the kernel
- * copies (process_vm_readv on ourselves). Returns the bytes copied, 0 if unreadable. */
+ * copies (process_vm_readv on ourselves). The part in the next page is asked for apart,
+ * so that an unmapped one leaves the first. Returns the bytes copied, 0 if unreadable. */
 static uint32_t safe_copy(const struct fast_data *d, char *dst, uint64_t src, uint32_t n)
 {
-	struct iovec_k l = { (uint64_t)(uintptr_t)dst, n }, r = { src, n };
+	uint64_t first = 4096 - (src & 4095);
+	struct iovec_k l = { (uint64_t)(uintptr_t)dst, n };
+	struct iovec_k r[2] = { { src, n < first ? n : first }, { src + first, n > first ? n - first : 0 } };
 
-	if (n == 0)
+	if (n == 0 || src < 4096)
 		return 0;
-	long got = agent_syscall6(AGENT_SYS_PROCESS_VM_READV, d->pid, (long)&l, 1, (long)&r, 1, 0);
+	long got = agent_syscall6(AGENT_SYS_PROCESS_VM_READV, d->pid, (long)&l, 1, (long)r,
+				  n > first ? 2 : 1, 0);
 	return got > 0 ? (uint32_t)got : 0;
 }
 
@@ -387,7 +383,7 @@ static const char *capture(struct cap_writer *w, uint64_t addr, uint32_t want)
 	char *bytes = w->p + sizeof(*c);
 
 	c->addr = addr;
-	c->len = safe_copy(w->d, bytes, addr, cap_bytes(addr, want));
+	c->len = safe_copy(w->d, bytes, addr, want);
 	c->pad = 0;
 	w->p += sizeof(*c) + pad8(c->len);
 	w->r->ncap++;
@@ -448,22 +444,99 @@ static void format_caps(struct cap_writer *w, const struct fast_func *f,
 	}
 }
 
+/* Room the copies of a list take at most. */
+static uint32_t copies_room(const struct fast_copy *list, uint32_t n)
+{
+	uint32_t len = 0;
+
+	for (uint32_t i = 0; i < n; i++)
+		len += sizeof(struct fast_cap) + pad8(list[i].len);
+	return len;
+}
+
+/* A C string at addr: its bytes up to its NUL, max at most; read a little at a time, so
+ * that a short one (a format, mostly) costs little of the most it may take. */
+static const struct fast_cap *capture_cstring(struct cap_writer *w, uint64_t addr, uint32_t max)
+{
+	struct fast_cap *c = (struct fast_cap *)w->p;
+	char *bytes = w->p + sizeof(*c);
+	uint32_t n = 0;
+
+	for (uint32_t chunk = 256; n < max; chunk *= 4) {
+		uint32_t want = max - n < chunk ? max - n : chunk;
+		uint32_t got = safe_copy(w->d, bytes + n, addr + n, want);
+		uint32_t end = n + got;
+		for (; n < end; n++)
+			if (bytes[n] == '\0') {
+				n++;
+				goto done;
+			}
+		if (got < want)
+			break;
+	}
+done:
+	c->addr = addr;
+	c->len = n;
+	c->pad = 0;
+	w->p += sizeof(*c) + pad8(n);
+	w->r->ncap++;
+	return c;
+}
+
+/* The most bytes of the stack a format's conversions may take: each one 16 at most (a
+ * long double), '*' one more, after the return address. */
+static uint32_t format_stack(const char *fmt, uint32_t len)
+{
+	uint32_t n = 0;
+
+	for (uint32_t i = 0; i < len && fmt[i] != '\0'; i++)
+		if (fmt[i] == '*' || (fmt[i] == '%' && (i + 1 >= len || fmt[++i] != '%')))
+			n++;
+	return 8 + 16 * n;
+}
+
+/* The copies of list[0, n): a root's address is roots[from], a pointer's is read from its
+ * parent's copy (what the formatter will read it from). done[i]: copy i. A format (from
+ * register fmt_reg, if < 6) is copied up to its NUL, and the stack as far as its
+ * conversions may take (the planner gives the most a format could). */
+static void make_copies(struct cap_writer *w, const struct fast_copy *list, uint32_t n,
+			const uint64_t roots[FAST_FROM_ROOTS], unsigned fmt_reg,
+			const struct fast_cap **done)
+{
+	uint32_t stack_max = ~0u;
+
+	for (uint32_t i = 0; i < n; i++) {
+		const struct fast_copy *c = &list[i];
+		uint64_t addr = 0;
+		if (c->from < FAST_FROM_ROOTS) {
+			addr = roots[c->from];
+		} else if (c->parent < i && c->off + 8u <= done[c->parent]->len) {
+			const unsigned char *b =
+				(const unsigned char *)(done[c->parent] + 1) + c->off;
+			for (int k = 7; k >= 0; k--)
+				addr = addr << 8 | b[k];
+		}
+		if (c->from == FAST_FROM_REG + fmt_reg) {
+			done[i] = capture_cstring(w, addr, c->len);
+			stack_max = format_stack((const char *)(done[i] + 1), done[i]->len);
+			continue;
+		}
+		done[i] = (const struct fast_cap *)(void *)w->p;
+		capture(w, addr, c->from == FAST_FROM_STACK && c->len > stack_max ? stack_max : c->len);
+	}
+}
+
 static void record_call(struct fast_shared *sh, struct fast_data *d,
 			const struct fast_func *f, struct fast_thread *t,
 			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret, int above)
 {
-	uint32_t len = sizeof(struct fast_rec);
-	uint32_t nplan = __atomic_load_n(&f->ncap, __ATOMIC_ACQUIRE);
+	uint32_t n = __atomic_load_n(&f->ncopy, __ATOMIC_ACQUIRE);
 
-	if (nplan > FAST_MAX_CAPS)
-		nplan = FAST_MAX_CAPS;
-	for (uint32_t i = 0; i < nplan; i++)
-		len += sizeof(struct fast_cap) + pad8(f->cap_len[i]);
-	if (f->stack_len > 0)
-		len += sizeof(struct fast_cap) + pad8(f->stack_len);
+	if (n > FAST_COPIES)
+		n = FAST_COPIES;
+	uint32_t len = sizeof(struct fast_rec) + copies_room(f->copy, n);
 	if (f->fmt_reg < 6)
 		len += FAST_FMT_STRINGS * (sizeof(struct fast_cap) + pad8(4u * f->fmt_cap));
-	/* The whole room is the record's, whatever the captures turn out to take. */
 	struct writer wr;
 	struct fast_rec *r = reserve(sh, d, t, len, &wr);
 	if (r == NULL)
@@ -480,20 +553,18 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 	for (int i = 0; i < 16; i++)
 		r->fp[i] = regs->xmm[i];
 	struct cap_writer w = { d, r, (char *)(r + 1) };
-	const char *fmt = NULL;
-	uint32_t fmt_len = 0;
-	for (uint32_t i = 0; i < nplan; i++) {
-		const char *bytes = capture(&w, regs->ints[f->cap_reg[i] % 6], f->cap_len[i]);
-		if (f->cap_reg[i] == f->fmt_reg) {
-			fmt = bytes;
-			fmt_len = ((const struct fast_cap *)(const void *)(bytes - sizeof(struct fast_cap)))->len;
+	uint64_t roots[FAST_FROM_ROOTS] = { 0 };
+	const struct fast_cap *done[FAST_COPIES];
+	for (int i = 0; i < 6; i++)
+		roots[FAST_FROM_REG + i] = regs->ints[i];
+	roots[FAST_FROM_STACK] = sp;
+	make_copies(&w, f->copy, n, roots, f->fmt_reg, done);
+	for (uint32_t i = 0; i < n; i++)
+		if (f->fmt_reg < 6 && f->copy[i].from == FAST_FROM_REG + f->fmt_reg) {
+			format_caps(&w, f, regs, (const char *)(done[i] + 1), done[i]->len);
+			break;
 		}
-	}
-	if (f->stack_len > 0)
-		capture(&w, sp, f->stack_len);
-	if (fmt != NULL)
-		format_caps(&w, f, regs, fmt, fmt_len);
-	commit(sh, t, r, len, &wr);
+	commit(sh, t, r, (uint32_t)(w.p - (char *)r), &wr);
 }
 
 /*
@@ -616,6 +687,8 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		return target;
 	}
 	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	if (nout > FAST_OUT_REGS)
+		nout = FAST_OUT_REGS;
 	for (;;) {
 		uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
 		depth = (uint32_t)w;
@@ -627,9 +700,9 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		fr->ret = *ret_slot;
 		fr->sp = sp;
 		fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
-		fr->nout = nout < FAST_OUT_CAPS ? nout : FAST_OUT_CAPS;
-		for (uint32_t i = 0; i < fr->nout; i++)
-			fr->out[i] = regs->ints[f->out_reg[i] % 6];
+		fr->nout = 0;
+		for (uint32_t i = 0; i < nout && f->out[i].from < 6; i++)
+			fr->out[fr->nout++] = regs->ints[f->out[i].from];
 		if (push(t, w, depth))
 			break;
 	}
@@ -667,13 +740,13 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 	if (t->restored > 0 && t->unwinding == FAST_HOOK_BACKTRACE)
 		rearm_frames(t, 0, sp); /* those the walk did not reach */
 	if (fr->fid != FAST_NO_FID && fr->fid < FAST_MAX_FUNCS && !d->off && alive(sh)) {
-		/* Output arguments: what the function wrote, copied now. */
+		/* Output arguments, memory returned: what the function wrote, copied now. */
 		const struct fast_func *f = &sh->funcs[fr->fid];
-		uint32_t len = sizeof(struct fast_rec);
-		for (uint32_t i = 0; i < fr->nout; i++)
-			len += sizeof(struct fast_cap) + pad8(f->out_len[i]);
+		uint32_t n = __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+		if (n > FAST_OUT_COPIES)
+			n = FAST_OUT_COPIES;
 		struct writer wr;
-		struct fast_rec *r = reserve(sh, d, t, len, &wr);
+		struct fast_rec *r = reserve(sh, d, t, sizeof(struct fast_rec) + copies_room(f->out, n), &wr);
 		if (r != NULL) {
 			r->kind = FAST_RETURN;
 			r->ncap = 0;
@@ -686,9 +759,14 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 			for (int i = 0; i < 4; i++)
 				r->fp[i] = regs->xmm[i];
 			struct cap_writer w = { d, r, (char *)(r + 1) };
-			for (uint32_t i = 0; i < fr->nout; i++)
-				capture(&w, fr->out[i], f->out_len[i]);
-			commit(sh, t, r, len, &wr);
+			uint64_t roots[FAST_FROM_ROOTS] = { 0 };
+			const struct fast_cap *done[FAST_OUT_COPIES];
+			for (uint32_t i = 0; i < fr->nout && i < n; i++)
+				if (f->out[i].from < 6)
+					roots[f->out[i].from] = fr->out[i];
+			roots[FAST_FROM_RET] = regs->rax;
+			make_copies(&w, f->out, n, roots, 0xff, done);
+			commit(sh, t, r, (uint32_t)(w.p - (char *)r), &wr);
 		}
 	}
 	if (k == depth) {

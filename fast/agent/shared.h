@@ -13,10 +13,10 @@
 #define FAST_MAGIC 0x31747361662d746cull /* "lt-fast1" */
 
 #define FAST_MAX_FUNCS 8192
-#define FAST_MAX_CAPS 6      /* memory captures per function: one per integer argument register */
-#define FAST_REC_CAPS 12     /* per call, with the strings of a format */
 #define FAST_CAP_MAX 4096    /* the most bytes one capture copies */
-#define FAST_OUT_CAPS 2      /* captures at the return (output arguments) */
+#define FAST_COPIES 16       /* memory copied at a call, per function (struct fast_copy) */
+#define FAST_OUT_COPIES 8    /* at its return */
+#define FAST_OUT_REGS 2      /* argument registers the return's copies start from */
 #define FAST_THREADS 512     /* thread table (open addressing on the thread pointer) */
 #define FAST_DEPTH 1024      /* shadow stack frames per thread */
 /* Rings: each entry of the thread table has its own, so that what one thread leaves
@@ -38,25 +38,40 @@ struct fast_header {
 	uint64_t shared;     /* struct fast_shared */
 };
 
+/* One copy of memory the agent makes for a call or a return: where from (a register, the
+ * stack, or a pointer inside an earlier copy of the list: the formatter follows it, so the
+ * agent does), and how many bytes at most (cut at the end of the page). */
+struct fast_copy {
+	uint8_t from;   /* FAST_FROM_* */
+	uint8_t parent; /* FAST_FROM_PTR: the copy, earlier in the list, the pointer is in */
+	uint16_t off;   /* FAST_FROM_PTR: where it is in that copy (8-aligned) */
+	uint16_t len;
+	uint16_t pad;
+};
+
+enum fast_from {
+	FAST_FROM_REG = 0,   /* 0-5: the integer argument register (at the call) */
+	FAST_FROM_STACK = 6, /* the stack from the return address on (arguments in memory) */
+	FAST_FROM_RET = 7,   /* the return value register (at the return) */
+	FAST_FROM_PTR = 8,
+	FAST_FROM_ROOTS = 8
+};
+
 /* One traced function (written by the tracer before its stub is redirected). */
 struct fast_func {
 	uint64_t slot;     /* GOT slot: the call goes on to *slot */
 	uint32_t id;
-	uint32_t ncap;     /* captures at the call */
-	uint8_t cap_reg[FAST_MAX_CAPS];   /* integer argument register whose pointee is copied */
-	uint16_t cap_len[FAST_MAX_CAPS];  /* how many bytes (cut at the end of the page) */
+	uint8_t ncopy;     /* copies at the call */
+	uint8_t nout;      /* copies at the return (output arguments, memory returned): those
+			    * from registers first, at most FAST_OUT_REGS, their values at the
+			    * call kept in the frame */
 	uint8_t fmt_reg;   /* a printf-like format in this register (else 0xff): the strings
 			    * its %s take from registers are copied too, fmt_cap bytes at most */
 	uint8_t flags;     /* FAST_RETURNS_TWICE */
 	uint16_t fmt_cap;
-	uint16_t stack_len; /* bytes of the stack from the return address on (arguments
-			     * passed in memory) */
-	/* Output arguments ('+'), copied at the return: the memory that integer argument
-	 * register out_reg[i] pointed to at the call, out_len[i] bytes. */
-	uint8_t out_reg[FAST_OUT_CAPS];
-	uint16_t out_len[FAST_OUT_CAPS];
-	uint8_t nout;
-	uint8_t pad;
+	uint16_t pad[3];
+	struct fast_copy copy[FAST_COPIES];
+	struct fast_copy out[FAST_OUT_COPIES];
 };
 
 /* fast_func.flags */
@@ -80,8 +95,8 @@ struct fast_frame {
 	uint64_t ret;  /* the original return address */
 	uint64_t sp;   /* where it was (the stack pointer at the call's entry) */
 	uint32_t fid;
-	uint32_t nout; /* output arguments to copy at the return, from: */
-	uint64_t out[FAST_OUT_CAPS];
+	uint32_t nout; /* registers the return's copies start from, their values at the call: */
+	uint64_t out[FAST_OUT_REGS];
 };
 
 struct fast_thread {

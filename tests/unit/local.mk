@@ -18,6 +18,12 @@ TESTS += tests/unit/check_insn
 endif
 tests_unit_check_insn_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
 tests_unit_check_insn_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
+if ARCH_X86_64
+check_PROGRAMS += tests/unit/check_fast_plan
+TESTS += tests/unit/check_fast_plan
+endif
+tests_unit_check_fast_plan_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(DEP_CFLAGS)
+tests_unit_check_fast_plan_LDADD = libltrace.a $(CHECK_LIBS) $(DEP_LIBS)
 if ARCH_AARCH64
 check_PROGRAMS += tests/unit/check_insn_aarch64
 TESTS += tests/unit/check_insn_aarch64

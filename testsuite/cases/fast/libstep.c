@@ -1,3 +1,5 @@
+#include <stddef.h>
+
 long step(long v)
 {
 	return 2 * v + 1;
@@ -20,4 +22,37 @@ long fill(long v, char *buf)
 	buf[n++] = (char)('0' + v % 10);
 	buf[n] = '\0';
 	return n;
+}
+
+struct node {
+	long v;
+	const char *name;
+	struct node *next;
+};
+
+/* The sum of the values of a list. */
+long walk(const struct node *n)
+{
+	long sum = 0;
+
+	for (; n != NULL; n = n->next)
+		sum += n->v;
+	return sum;
+}
+
+/* "nameN" in a buffer of its own, which the caller may change. */
+char *name_of(long v)
+{
+	static char buf[16];
+
+	buf[0] = 'n';
+	buf[1] = (char)('0' + v % 10);
+	buf[2] = '\0';
+	return buf;
+}
+
+/* The sum of 4 longs. */
+long span(const long *v)
+{
+	return v[0] + v[1] + v[2] + v[3];
 }

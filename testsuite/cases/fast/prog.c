@@ -11,6 +11,10 @@
  *   altstack N the same in a thread whose stack is in .bss (below the mappings) while the
  *              handler runs on a mapped alternate stack (sigaltstack, SA_ONSTACK): the
  *              handler's calls are above the interrupted ones
+ *   nested N   walk() on a list of 3 nodes, whose values, names and links the program
+ *              changes right after each call; name_of() returns a buffer the program
+ *              writes over right after each return; span() takes 4 longs that cross
+ *              into the next page, changed right after each call
  *   deep N     down(N) calls back into the program, which calls down(N - 1)...: N + 1
  *              traced calls nested in one another; prints N */
 #include <pthread.h>
@@ -25,6 +29,14 @@
 long step(long v);
 long fill(long v, char *buf);
 long down(long n, long (*back)(long));
+struct node {
+	long v;
+	const char *name;
+	struct node *next;
+};
+long walk(const struct node *n);
+char *name_of(long v);
+long span(const long *v);
 
 static long back(long n)
 {
@@ -153,6 +165,35 @@ static int run_altstack(long n)
 	return 0;
 }
 
+/* After each call the program changes what the function was passed or returned: the
+ * trace shows what it was then (the agent copies it, following the pointers the
+ * prototype shows, and into the next page). */
+static int run_nested(long n)
+{
+	char names[3][8] = { "zero", "one", "two" };
+	struct node c = { 30, names[2], NULL }, b = { 20, names[1], &c }, a = { 10, names[0], &b };
+	long *v = mmap(NULL, 8192, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long total = 0;
+
+	if (v == MAP_FAILED)
+		return 1;
+	v += 4096 / sizeof(*v) - 2; /* two in the first page, two in the next */
+	for (long i = 0; i < n; i++) {
+		total += walk(&a);
+		a.v++, b.v++, c.v++;
+		names[i % 3][0] = '#';
+		b.next = b.next == NULL ? &c : NULL;
+		char *name = name_of(i);
+		total += name[0];
+		name[1] = '#';
+		v[0] = i, v[1] = 2 * i, v[2] = 3 * i, v[3] = 4 * i;
+		total += span(v);
+		v[3] = -1;
+	}
+	printf("%ld\n", total);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 3)
@@ -179,6 +220,8 @@ int main(int argc, char **argv)
 		printf("%ld\n", total);
 		return 0;
 	}
+	if (strcmp(argv[1], "nested") == 0)
+		return run_nested(atol(argv[2]));
 	if (strcmp(argv[1], "full") == 0) {
 		long sum = 0, n = atol(argv[2]);
 		for (long i = 0; i < n; i++)
