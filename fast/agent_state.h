@@ -42,6 +42,8 @@ struct fast_agent **fast_agent_list(void);
 
 /* ns since the epoch of an agent's time stamp. */
 uint64_t fast_ns(uint64_t tsc);
+/* ns in n counts of the time stamps (a duration). */
+uint64_t fast_span_ns(uint64_t n);
 /* Start the conversion of time stamps (when calls are timed). */
 void fast_clock_start(void);
 

@@ -193,6 +193,28 @@ static struct forked *take_fork(pid_t child)
 	return NULL;
 }
 
+/* -c alone: the calls in progress in entry idx of c's thread table (the forking
+ * thread's, copied) return in the child too, and count there once more (as each return
+ * counts without --fast). */
+static void count_inherited(struct fast_agent *c, pid_t pid, int idx)
+{
+	taddr_t at = fast_entry_at(c, idx);
+	uint64_t stack;
+
+	if (!c->sh->count_only ||
+	    mem_read(pid, at + offsetof(struct fast_thread, stack), &stack, sizeof(stack)) !=
+		    (ssize_t)sizeof(stack))
+		return;
+	for (uint32_t i = 0; i < (uint32_t)stack && i < FAST_DEPTH; i++) {
+		struct fast_frame fr;
+		if (mem_read(pid, at + offsetof(struct fast_thread, frames) + i * sizeof(fr), &fr,
+			     sizeof(fr)) != (ssize_t)sizeof(fr))
+			return;
+		if (fr.tsc != 0 && fr.sp != 0 && fr.fid < FAST_MAX_FUNCS)
+			c->sh->stats[fr.fid].calls++;
+	}
+}
+
 /* The agent of forked child t (at its first stop), from its parent's at the fork. */
 static void fork_agent(struct thread *t, struct forked *f)
 {
@@ -221,6 +243,7 @@ static void fork_agent(struct thread *t, struct forked *f)
 		if (idx >= 0) { /* the forking thread's calls in progress go on in the child */
 			entry_tid(c, p->mem_fd, idx, t->tid);
 			fast_list_rings(c->sh, (unsigned)idx);
+			count_inherited(c, p->pid, idx);
 		}
 		c->next = *fast_agent_list();
 		*fast_agent_list() = c;

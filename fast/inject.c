@@ -161,6 +161,7 @@ int fast_map_shared(struct thread *t, taddr_t stub, struct fast_agent *a, taddr_
 		return -1;
 	a->sh->magic = FAST_MAGIC;
 	a->sh->ring_off = FAST_SHARED_HEAD;
+	a->sh->count_only = output_counts_only();
 	hold_liveness(a->sh);
 	__atomic_store_n(&a->sh->alive, 1, __ATOMIC_RELEASE);
 	return 0;
@@ -219,6 +220,12 @@ static bool returns_twice(const char *sym)
 	return false;
 }
 
+/* vfork: its returns are shown from the ptrace events (fast/fork.c), after its record. */
+static bool is_vfork(const char *sym)
+{
+	return sym != NULL && strcmp(sym, "vfork") == 0;
+}
+
 /* The stubs the agent acts at (fast/agent/agent.c: unwinding), traced or not. */
 static const struct {
 	const char *sym;
@@ -266,6 +273,7 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 	*f = (struct fast_func){ .slot = bp->slot, .id = id, .fmt_reg = 0xff,
 				 .flags = (uint8_t)((returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0) |
 						    hook_flag(bp->callee.sym) |
+						    (is_vfork(bp->callee.sym) ? FAST_RECORDED : 0) |
 						    (traced ? 0 : FAST_UNTRACED)) };
 	size_t n = arch_fast_trampoline(a->shared + ((uintptr_t)f - (uintptr_t)a->sh),
 					a->call_entry, tramp_code);
@@ -273,8 +281,7 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 		return -1;
 	a->fns = xrealloc(a->fns, (a->nfns + 1) * sizeof(*a->fns));
 	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr, .prepared = !traced,
-				       .vfork = bp->callee.sym != NULL &&
-						strcmp(bp->callee.sym, "vfork") == 0 };
+				       .vfork = is_vfork(bp->callee.sym) };
 	a->nfns++;
 	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
 	bp->resume = BP_RESUME_SLOT_JUMP; /* a thread at the stub while it is rewritten */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fast/agent_state.h"
+#include "output/output.h"
 #include "tracee/memory.h"
 #include "tracee/process.h"
 #include "sysdeps/arch.h"
@@ -152,6 +153,23 @@ static void say_lost(struct fast_agent *a)
 			(unsigned long long)lost, FAST_THREADS, FAST_DEPTH, FAST_LEVELS);
 }
 
+/* -c alone: what the agent counted goes into the table, once. */
+static void harvest(struct fast_agent *a)
+{
+	for (size_t i = 0; i < a->nfns && i < FAST_MAX_FUNCS; i++) {
+		struct fast_stat *st = &a->sh->stats[i];
+		uint64_t calls = __atomic_exchange_n(&st->calls, 0, __ATOMIC_ACQ_REL);
+		if (calls == 0)
+			continue;
+		uint64_t tsc = __atomic_exchange_n(&st->tsc, 0, __ATOMIC_ACQ_REL);
+		uint64_t min = __atomic_exchange_n(&st->min, 0, __ATOMIC_ACQ_REL);
+		uint64_t max = __atomic_exchange_n(&st->max, 0, __ATOMIC_ACQ_REL);
+		const struct bp_callee *c = &a->fns[i].c;
+		output_counted(c->func != NULL ? c->func : c->name, calls, fast_span_ns(tsc),
+			       min != 0 ? fast_span_ns(min) : UINT64_MAX, fast_span_ns(max));
+	}
+}
+
 static void let_go(struct fast_agent *a)
 {
 	__atomic_store_n(&a->sh->alive, 0, __ATOMIC_SEQ_CST);
@@ -179,6 +197,7 @@ void fast_release(struct process *p)
 		fast_drain();
 		say_lost(a);
 		let_go(a);
+		harvest(a);
 		*link = a->next;
 		forget(a);
 		return;
@@ -191,5 +210,6 @@ void fast_let_go_all(void)
 	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next) {
 		say_lost(a);
 		let_go(a);
+		harvest(a);
 	}
 }

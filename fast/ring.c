@@ -72,6 +72,14 @@ static void clock_refine(void)
 	}
 }
 
+uint64_t fast_span_ns(uint64_t n)
+{
+	clock_refine();
+	if (!clk.on || clk.tsc1 == clk.tsc0)
+		return 0;
+	return (uint64_t)((double)n * (double)(clk.ns1 - clk.ns0) / (double)(clk.tsc1 - clk.tsc0));
+}
+
 uint64_t fast_ns(uint64_t tsc)
 {
 	if (!clk.on || clk.tsc1 == clk.tsc0)

@@ -55,6 +55,17 @@ bool output_formats_values(void)
 	return !counting_only();
 }
 
+bool output_counts_only(void)
+{
+	return opts.mode == OUTPUT_SUMMARY && !opts.histogram && !summary_keeps_samples() &&
+	       !flame_enabled() && !chrome_trace_enabled();
+}
+
+void output_counted(const char *func, uint64_t calls, uint64_t ns, uint64_t min, uint64_t max)
+{
+	summary_add_counted(func, calls, ns, min, max);
+}
+
 uint64_t output_now(void)
 {
 	struct timespec ts;

@@ -72,6 +72,11 @@ bool output_pids_shown(void);
 bool output_timed(void);
 /* Whether the formatted arguments and value are shown at all (not with -c). */
 bool output_formats_values(void);
+/* Whether calls matter only to the -c table (no line, no time of each call kept for a
+ * percentile, no histogram, no flame graph or trace file): the --fast agent may count
+ * them itself, and output_counted add them. */
+bool output_counts_only(void);
+void output_counted(const char *func, uint64_t calls, uint64_t ns, uint64_t min, uint64_t max);
 /* The current time in ns since the epoch (one clock_gettime). */
 uint64_t output_now(void);
 /*

@@ -125,6 +125,24 @@ void summary_add(const char *name, uint64_t ns)
 	r->samples[r->nsamples++] = ns;
 }
 
+void summary_add_counted(const char *name, uint64_t calls, uint64_t ns, uint64_t min,
+			 uint64_t max)
+{
+	struct summary_row *r = row_of(name);
+
+	r->ns += ns;
+	r->calls += calls;
+	if (min < r->min)
+		r->min = min;
+	if (max > r->max)
+		r->max = max;
+}
+
+bool summary_keeps_samples(void)
+{
+	return keep_samples;
+}
+
 static void free_row(void *p)
 {
 	struct summary_row *r = p;
@@ -246,7 +264,7 @@ static void put_cell(struct strbuf *out, const struct column *c, bool last,
 		return;
 	}
 	uint64_t v = c->kind == COL_AVG ? r->ns / 1000 / r->calls
-		     : c->kind == COL_MIN ? r->min / 1000
+		     : c->kind == COL_MIN ? (r->min == UINT64_MAX ? 0 : r->min / 1000)
 		     : c->kind == COL_MAX ? r->max / 1000
 		     : summary_percentile(r->samples, r->nsamples, c->p) / 1000;
 	strbuf_printf(out, "%11llu", (unsigned long long)v);

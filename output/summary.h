@@ -5,6 +5,7 @@
 #ifndef LTRACE_SUMMARY_H
 #define LTRACE_SUMMARY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,13 @@
 int summary_set_columns(const char *spec, char **error);
 /* One call of name that took ns nanoseconds. name is copied. */
 void summary_add(const char *name, uint64_t ns);
+/* Calls counted elsewhere (the --fast agent): how many, their time in all, the shortest
+ * and the longest (UINT64_MAX and 0 when none returned). */
+void summary_add_counted(const char *name, uint64_t calls, uint64_t ns, uint64_t min,
+			 uint64_t max);
+/* Whether every call's time is kept (a percentile column): summary_add_counted cannot
+ * give them. */
+bool summary_keeps_samples(void);
 /* Append the table, sorted by time spent (most first), with its total row. */
 void summary_format(struct strbuf *out);
 /* Forget every count (the columns stay). */

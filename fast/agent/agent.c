@@ -627,6 +627,39 @@ static void hook(struct fast_thread *t, uint32_t flags, const struct agent_call_
 		rearm_frames(t, 0, sp);
 }
 
+/* -c alone (count_only): a call is counted here, its time added at its return, instead of
+ * records the tracer would count. */
+static int counted(const struct fast_shared *sh, uint32_t flags)
+{
+	return sh->count_only && !(flags & FAST_RECORDED);
+}
+
+static void note_call(struct fast_shared *sh, struct fast_data *d, const struct fast_func *f,
+		      struct fast_thread *t, const struct agent_call_regs *regs, uint64_t sp,
+		      uint64_t ret, int above)
+{
+	if (!counted(sh, f->flags))
+		record_call(sh, d, f, t, regs, sp, ret, above);
+	else if (f->id < FAST_MAX_FUNCS)
+		__atomic_add_fetch(&sh->stats[f->id].calls, 1, __ATOMIC_RELAXED);
+}
+
+static void count_return(struct fast_shared *sh, const struct fast_frame *fr)
+{
+	struct fast_stat *st = &sh->stats[fr->fid];
+	uint64_t dt = agent_clock() - fr->tsc;
+	uint64_t min = __atomic_load_n(&st->min, __ATOMIC_RELAXED);
+	uint64_t max = __atomic_load_n(&st->max, __ATOMIC_RELAXED);
+
+	__atomic_add_fetch(&st->tsc, dt, __ATOMIC_RELAXED);
+	while ((min == 0 || dt < min) &&
+	       !__atomic_compare_exchange_n(&st->min, &min, dt, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+	while (dt > max &&
+	       !__atomic_compare_exchange_n(&st->max, &max, dt, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+		;
+}
+
 uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
 		       uint64_t *ret_slot);
 uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *regs,
@@ -654,7 +687,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	if (*ret_slot == (uint64_t)(uintptr_t)agent_ret_entry) {
 		uint32_t k = frame_at(t, depth_of(t), sp);
 		if (k > 0 && live && !(flags & (FAST_UNTRACED | FAST_RETURNS_TWICE)))
-			record_call(sh, d, f, t, regs, sp, t->frames[k - 1].ret, 0);
+			note_call(sh, d, f, t, regs, sp, t->frames[k - 1].ret, 0);
 		return target;
 	}
 	/* Frames at or below this call's slot are over (left by longjmp or a throw). */
@@ -677,7 +710,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	if (flags & FAST_RETURNS_TWICE) {
 		/* setjmp and the like: the address they save must be the caller's own. Their
 		 * first return is 0, which the tracer shows without a record. */
-		record_call(sh, d, f, t, regs, sp, *ret_slot, above);
+		note_call(sh, d, f, t, regs, sp, *ret_slot, above);
 		return target;
 	}
 	if (depth >= FAST_DEPTH && t->restored == 0)
@@ -689,6 +722,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
 	if (nout > FAST_OUT_REGS)
 		nout = FAST_OUT_REGS;
+	uint64_t began = !(flags & FAST_UNTRACED) && counted(sh, flags) ? agent_clock() : 0;
 	for (;;) {
 		uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
 		depth = (uint32_t)w;
@@ -697,6 +731,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 			return target;
 		}
 		struct fast_frame *fr = &t->frames[depth];
+		fr->tsc = began;
 		fr->ret = *ret_slot;
 		fr->sp = sp;
 		fr->fid = (flags & FAST_UNTRACED) ? FAST_NO_FID : f->id;
@@ -709,7 +744,7 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 	/* Recorded once pushed: a handler on the signal stack that interrupts in between
 	 * sees the frame, and says that the calls below it are not over (FAST_CALL_ABOVE). */
 	if (!(flags & FAST_UNTRACED))
-		record_call(sh, d, f, t, regs, sp, *ret_slot, above);
+		note_call(sh, d, f, t, regs, sp, *ret_slot, above);
 	if (backtrace) /* its own slot too: the walk starts there */
 		restore_frames(t, depth + 1, sp, FAST_HOOK_BACKTRACE);
 	else
@@ -739,7 +774,10 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 		t->restored = depth - 1;
 	if (t->restored > 0 && t->unwinding == FAST_HOOK_BACKTRACE)
 		rearm_frames(t, 0, sp); /* those the walk did not reach */
-	if (fr->fid != FAST_NO_FID && fr->fid < FAST_MAX_FUNCS && !d->off && alive(sh)) {
+	int shown = fr->fid != FAST_NO_FID && fr->fid < FAST_MAX_FUNCS && !d->off && alive(sh);
+	if (shown && fr->tsc != 0) {
+		count_return(sh, fr);
+	} else if (shown) {
 		/* Output arguments, memory returned: what the function wrote, copied now. */
 		const struct fast_func *f = &sh->funcs[fr->fid];
 		uint32_t n = __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);

@@ -87,11 +87,14 @@ struct fast_func {
 #define FAST_HOOK_FIND 16     /* _dl_find_object (libgcc's unwinder looks up the return
 			       * address it read): that slot, read, gets the return entry back */
 #define FAST_UNTRACED 32      /* a hook only: not shown */
+#define FAST_RECORDED 64      /* recorded even when calls are only counted (vfork: the
+			       * tracer shows its returns from the ptrace events) */
 #define FAST_HOOKS (FAST_HOOK_THROW | FAST_HOOK_CATCH | FAST_HOOK_BACKTRACE | FAST_HOOK_FIND)
 #define FAST_NO_FID 0xffffffffu /* a frame of an untraced hook: no return record */
 #define FAST_FMT_STRINGS 5   /* strings copied for one format */
 
 struct fast_frame {
+	uint64_t tsc;  /* counted (fast_shared.count_only): when the call began; else 0 */
 	uint64_t ret;  /* the original return address */
 	uint64_t sp;   /* where it was (the stack pointer at the call's entry) */
 	uint32_t fid;
@@ -145,6 +148,15 @@ struct fast_cap {
 	uint32_t pad;
 };
 
+/* -c alone: one function's calls, counted at the call; the time of those that returned,
+ * in time-stamp counts. */
+struct fast_stat {
+	uint64_t calls;
+	uint64_t tsc;
+	uint64_t min; /* 0: none returned yet */
+	uint64_t max;
+};
+
 /* The rings of one entry of the thread table (by its index). Records are written at head
  * (a record that would cross the end of the ring goes to its start, after a FAST_PAD
  * record to the end) and published by moving head past them. */
@@ -164,7 +176,8 @@ struct fast_shared {
 	uint64_t lock[8];     /* a robust mutex the tracer holds: its first word (the futex)
 			       * gets FUTEX_OWNER_DIED from the kernel when the tracer dies */
 	uint32_t alive;       /* 1 while the tracer reads; 0: pass-through */
-	uint32_t pad0;
+	uint32_t count_only;  /* -c alone: calls are counted and timed in `stats`, not
+			       * recorded (but those of FAST_RECORDED functions) */
 	uint32_t wake;        /* the tracer sleeps on it */
 	uint32_t sleeping;    /* the tracer is (about to be) asleep */
 	uint32_t space;       /* bumped by the tracer when it frees room; writers wait on it */
@@ -180,6 +193,7 @@ struct fast_shared {
 	uint16_t active[FAST_THREADS]; /* the thread table's entries whose rings are used */
 	struct fast_ring rings[FAST_THREADS];
 	struct fast_func funcs[FAST_MAX_FUNCS];
+	struct fast_stat stats[FAST_MAX_FUNCS];
 };
 
 #define FAST_SHARED_HEAD ((sizeof(struct fast_shared) + 4095) & ~(uint64_t)4095)

@@ -111,6 +111,31 @@ START_TEST(default_table_is_ltraces)
 }
 END_TEST
 
+/* Counted by the --fast agent: the same table as from each call, with a call that never
+ * returned (counted, no time) and calls added to those seen one by one. */
+START_TEST(counted_calls_join_the_table)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *error = NULL;
+
+	ck_assert_int_eq(summary_set_columns("name,calls,time,min,max", &error), 0);
+	summary_add("malloc", 3000);
+	summary_add_counted("malloc", 3, 2001000, 1000, 2000000);
+	summary_add_counted("exit", 1, 0, UINT64_MAX, 0);
+	summary_format(&sb);
+	summary_clear();
+	ck_assert_str_eq(strbuf_str(&sb),
+		"function     calls     seconds   min usecs   max usecs\n"
+		"-------- --------- ----------- ----------- -----------\n"
+		"malloc           4    0.002004           1        2000\n"
+		"exit             1    0.000000           0           0\n"
+		"-------- --------- ----------- ----------- -----------\n"
+		"total            5    0.002004\n");
+	strbuf_free(&sb);
+	ck_assert_int_eq(summary_set_columns("percent,time,avg,calls,name", &error), 0);
+}
+END_TEST
+
 START_TEST(chosen_columns_in_their_order)
 {
 	char *error = NULL;
@@ -298,6 +323,7 @@ static Suite *profile_suite(void)
 	tcase_add_test(summary, percentiles_by_nearest_rank);
 	tcase_add_test(summary, default_table_is_ltraces);
 	tcase_add_test(summary, chosen_columns_in_their_order);
+	tcase_add_test(summary, counted_calls_join_the_table);
 	TCase *flame = tcase_create("flame");
 	tcase_add_test(flame, folded_stacks_of_nested_calls);
 	tcase_add_test(flame, real_frames_below_the_first_call);
