@@ -86,9 +86,11 @@ static ssize_t probe_read(pid_t tid, taddr_t addr, void *buf, size_t len)
 	if (end > r->need[pb.phase])
 		r->need[pb.phase] = (uint32_t)end;
 	size_t k = strlen(pb.fill); /* no NUL: a string is read up to the limit */
+	int c = -1;
 	for (size_t i = 0; i < len; i++) {
 		uint64_t o = off + i;
-		int c = r->depth < pb.round ? child_of(id, (uint32_t)(o / 8)) : -1;
+		if (r->depth < pb.round && (i == 0 || o % 8 == 0)) /* once per word */
+			c = child_of(id, (uint32_t)(o / 8));
 		((char *)buf)[i] = c < 0 ? pb.fill[o % k] : (char)(region_addr((unsigned)c) >> (8 * (o % 8)));
 	}
 	return (ssize_t)len;

@@ -72,19 +72,26 @@ static void clock_refine(void)
 	}
 }
 
+/* ns per time-stamp count; 0 while unknown. */
+static double clock_rate(void)
+{
+	if (!clk.on || clk.tsc1 == clk.tsc0)
+		return 0;
+	return (double)(clk.ns1 - clk.ns0) / (double)(clk.tsc1 - clk.tsc0);
+}
+
 uint64_t fast_span_ns(uint64_t n)
 {
 	clock_refine();
-	if (!clk.on || clk.tsc1 == clk.tsc0)
-		return 0;
-	return (uint64_t)((double)n * (double)(clk.ns1 - clk.ns0) / (double)(clk.tsc1 - clk.tsc0));
+	return (uint64_t)((double)n * clock_rate());
 }
 
 uint64_t fast_ns(uint64_t tsc)
 {
-	if (!clk.on || clk.tsc1 == clk.tsc0)
+	double rate = clock_rate();
+
+	if (rate == 0)
 		return realtime_ns();
-	double rate = (double)(clk.ns1 - clk.ns0) / (double)(clk.tsc1 - clk.tsc0);
 	return clk.ns0 + (uint64_t)((double)(int64_t)(tsc - clk.tsc0) * rate);
 }
 

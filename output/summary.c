@@ -106,16 +106,22 @@ static struct summary_row *row_of(const char *name)
 	return s->value;
 }
 
+static void add_to_row(struct summary_row *r, uint64_t calls, uint64_t ns, uint64_t min,
+		       uint64_t max)
+{
+	r->ns += ns;
+	r->calls += calls;
+	if (min < r->min)
+		r->min = min;
+	if (max > r->max)
+		r->max = max;
+}
+
 void summary_add(const char *name, uint64_t ns)
 {
 	struct summary_row *r = row_of(name);
 
-	r->ns += ns;
-	r->calls++;
-	if (ns < r->min)
-		r->min = ns;
-	if (ns > r->max)
-		r->max = ns;
+	add_to_row(r, 1, ns, ns, ns);
 	if (!keep_samples)
 		return;
 	if (r->nsamples == r->cap) {
@@ -128,14 +134,7 @@ void summary_add(const char *name, uint64_t ns)
 void summary_add_counted(const char *name, uint64_t calls, uint64_t ns, uint64_t min,
 			 uint64_t max)
 {
-	struct summary_row *r = row_of(name);
-
-	r->ns += ns;
-	r->calls += calls;
-	if (min < r->min)
-		r->min = min;
-	if (max > r->max)
-		r->max = max;
+	add_to_row(row_of(name), calls, ns, min, max);
 }
 
 bool summary_keeps_samples(void)

@@ -377,38 +377,49 @@ struct cap_writer {
 	char *p;
 };
 
-static const char *capture(struct cap_writer *w, uint64_t addr, uint32_t want)
+/* The copy of len bytes of addr written at w->p: its header, and w goes past it. */
+static const struct fast_cap *put_cap(struct cap_writer *w, uint64_t addr, uint32_t len)
 {
 	struct fast_cap *c = (struct fast_cap *)w->p;
-	char *bytes = w->p + sizeof(*c);
 
 	c->addr = addr;
-	c->len = safe_copy(w->d, bytes, addr, want);
+	c->len = len;
 	c->pad = 0;
-	w->p += sizeof(*c) + pad8(c->len);
+	w->p += sizeof(*c) + pad8(len);
 	w->r->ncap++;
-	return bytes;
+	return c;
 }
 
-/* A string that a format's conversion takes: its bytes up to its terminator (of `unit`
- * bytes), at most max units. */
-static void capture_string(struct cap_writer *w, uint64_t addr, uint32_t max, uint32_t unit)
+static const struct fast_cap *capture(struct cap_writer *w, uint64_t addr, uint32_t want)
 {
-	struct fast_cap *c = (struct fast_cap *)w->p;
-	const char *s = capture(w, addr, max * unit);
-	uint32_t n = 0;
+	return put_cap(w, addr, safe_copy(w->d, w->p + sizeof(struct fast_cap), addr, want));
+}
 
-	w->p = (char *)c;
-	while (n + unit <= c->len) {
-		uint32_t zero = 1;
-		for (uint32_t k = 0; k < unit; k++)
-			zero &= s[n + k] == 0;
-		n += unit;
-		if (zero)
+/* A string at addr: its bytes up to its terminator (of `unit` bytes), max units at most;
+ * read a little at a time, so that a short one (a format, mostly) costs little of the
+ * most it may take. */
+static const struct fast_cap *capture_string(struct cap_writer *w, uint64_t addr, uint32_t max,
+					     uint32_t unit)
+{
+	char *s = w->p + sizeof(struct fast_cap);
+	uint32_t n = 0, got = 0, limit = max * unit;
+
+	for (uint32_t chunk = 256; got < limit; chunk *= 4) {
+		uint32_t want = limit - got < chunk ? limit - got : chunk;
+		uint32_t more = safe_copy(w->d, s + got, addr + got, want);
+		got += more;
+		while (n + unit <= got) {
+			uint32_t zero = 1;
+			for (uint32_t k = 0; k < unit; k++)
+				zero &= s[n + k] == 0;
+			n += unit;
+			if (zero)
+				return put_cap(w, addr, n);
+		}
+		if (more < want)
 			break;
 	}
-	c->len = n;
-	w->p += sizeof(*c) + pad8(n);
+	return put_cap(w, addr, n);
 }
 
 /* The strings that a printf-like format's %s take from the argument registers; fmt: the
@@ -454,35 +465,6 @@ static uint32_t copies_room(const struct fast_copy *list, uint32_t n)
 	return len;
 }
 
-/* A C string at addr: its bytes up to its NUL, max at most; read a little at a time, so
- * that a short one (a format, mostly) costs little of the most it may take. */
-static const struct fast_cap *capture_cstring(struct cap_writer *w, uint64_t addr, uint32_t max)
-{
-	struct fast_cap *c = (struct fast_cap *)w->p;
-	char *bytes = w->p + sizeof(*c);
-	uint32_t n = 0;
-
-	for (uint32_t chunk = 256; n < max; chunk *= 4) {
-		uint32_t want = max - n < chunk ? max - n : chunk;
-		uint32_t got = safe_copy(w->d, bytes + n, addr + n, want);
-		uint32_t end = n + got;
-		for (; n < end; n++)
-			if (bytes[n] == '\0') {
-				n++;
-				goto done;
-			}
-		if (got < want)
-			break;
-	}
-done:
-	c->addr = addr;
-	c->len = n;
-	c->pad = 0;
-	w->p += sizeof(*c) + pad8(n);
-	w->r->ncap++;
-	return c;
-}
-
 /* The most bytes of the stack a format's conversions may take: each one 16 at most (a
  * long double), '*' one more, after the return address. */
 static uint32_t format_stack(const char *fmt, uint32_t len)
@@ -496,16 +478,17 @@ static uint32_t format_stack(const char *fmt, uint32_t len)
 }
 
 /* The copies of list[0, n): a root's address is roots[from], a pointer's is read from its
- * parent's copy (what the formatter will read it from). done[i]: copy i. A format (from
- * register fmt_reg, if < 6) is copied up to its NUL, and the stack as far as its
- * conversions may take (the planner gives the most a format could). */
-static void make_copies(struct cap_writer *w, const struct fast_copy *list, uint32_t n,
-			const uint64_t roots[FAST_FROM_ROOTS], unsigned fmt_reg,
-			const struct fast_cap **done)
+ * parent's copy (what the formatter will read it from). A format (from register fmt_reg,
+ * if < 6) is copied up to its NUL, and the stack as far as its conversions may take (the
+ * planner gives the most a format could): the format's copy is returned (else NULL). */
+static const struct fast_cap *make_copies(struct cap_writer *w, const struct fast_copy *list,
+					  uint32_t n, const uint64_t roots[FAST_FROM_ROOTS],
+					  unsigned fmt_reg)
 {
+	const struct fast_cap *done[FAST_COPIES], *fmt = NULL;
 	uint32_t stack_max = ~0u;
 
-	for (uint32_t i = 0; i < n; i++) {
+	for (uint32_t i = 0; i < n && i < FAST_COPIES; i++) {
 		const struct fast_copy *c = &list[i];
 		uint64_t addr = 0;
 		if (c->from < FAST_FROM_ROOTS) {
@@ -517,13 +500,14 @@ static void make_copies(struct cap_writer *w, const struct fast_copy *list, uint
 				addr = addr << 8 | b[k];
 		}
 		if (c->from == FAST_FROM_REG + fmt_reg) {
-			done[i] = capture_cstring(w, addr, c->len);
-			stack_max = format_stack((const char *)(done[i] + 1), done[i]->len);
-			continue;
+			done[i] = fmt = capture_string(w, addr, c->len, 1);
+			stack_max = format_stack((const char *)(fmt + 1), fmt->len);
+		} else {
+			done[i] = capture(w, addr, c->from == FAST_FROM_STACK && c->len > stack_max
+							   ? stack_max : c->len);
 		}
-		done[i] = (const struct fast_cap *)(void *)w->p;
-		capture(w, addr, c->from == FAST_FROM_STACK && c->len > stack_max ? stack_max : c->len);
 	}
+	return fmt;
 }
 
 static void record_call(struct fast_shared *sh, struct fast_data *d,
@@ -554,16 +538,12 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 		r->fp[i] = regs->xmm[i];
 	struct cap_writer w = { d, r, (char *)(r + 1) };
 	uint64_t roots[FAST_FROM_ROOTS] = { 0 };
-	const struct fast_cap *done[FAST_COPIES];
 	for (int i = 0; i < 6; i++)
 		roots[FAST_FROM_REG + i] = regs->ints[i];
 	roots[FAST_FROM_STACK] = sp;
-	make_copies(&w, f->copy, n, roots, f->fmt_reg, done);
-	for (uint32_t i = 0; i < n; i++)
-		if (f->fmt_reg < 6 && f->copy[i].from == FAST_FROM_REG + f->fmt_reg) {
-			format_caps(&w, f, regs, (const char *)(done[i] + 1), done[i]->len);
-			break;
-		}
+	const struct fast_cap *fmt = make_copies(&w, f->copy, n, roots, f->fmt_reg);
+	if (fmt != NULL)
+		format_caps(&w, f, regs, (const char *)(fmt + 1), fmt->len);
 	commit(sh, t, r, (uint32_t)(w.p - (char *)r), &wr);
 }
 
@@ -719,10 +699,12 @@ uint64_t agent_on_call(const struct fast_func *f, const struct agent_call_regs *
 		__atomic_add_fetch(&sh->lost, 1, __ATOMIC_RELAXED);
 		return target;
 	}
-	uint32_t nout = (flags & FAST_UNTRACED) ? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
+	/* Counted: no copies at the return, no registers kept for them. */
+	uint64_t began = !(flags & FAST_UNTRACED) && counted(sh, flags) ? agent_clock() : 0;
+	uint32_t nout = (flags & FAST_UNTRACED) || began != 0
+				? 0 : __atomic_load_n(&f->nout, __ATOMIC_ACQUIRE);
 	if (nout > FAST_OUT_REGS)
 		nout = FAST_OUT_REGS;
-	uint64_t began = !(flags & FAST_UNTRACED) && counted(sh, flags) ? agent_clock() : 0;
 	for (;;) {
 		uint64_t w = __atomic_load_n(&t->stack, __ATOMIC_RELAXED);
 		depth = (uint32_t)w;
@@ -798,12 +780,11 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 				r->fp[i] = regs->xmm[i];
 			struct cap_writer w = { d, r, (char *)(r + 1) };
 			uint64_t roots[FAST_FROM_ROOTS] = { 0 };
-			const struct fast_cap *done[FAST_OUT_COPIES];
 			for (uint32_t i = 0; i < fr->nout && i < n; i++)
 				if (f->out[i].from < 6)
 					roots[f->out[i].from] = fr->out[i];
 			roots[FAST_FROM_RET] = regs->rax;
-			make_copies(&w, f->out, n, roots, 0xff, done);
+			make_copies(&w, f->out, n, roots, 0xff);
 			commit(sh, t, r, (uint32_t)(w.p - (char *)r), &wr);
 		}
 	}

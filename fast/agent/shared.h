@@ -40,7 +40,7 @@ struct fast_header {
 
 /* One copy of memory the agent makes for a call or a return: where from (a register, the
  * stack, or a pointer inside an earlier copy of the list: the formatter follows it, so the
- * agent does), and how many bytes at most (cut at the end of the page). */
+ * agent does), and how many bytes at most (fewer if the next page is not mapped). */
 struct fast_copy {
 	uint8_t from;   /* FAST_FROM_* */
 	uint8_t parent; /* FAST_FROM_PTR: the copy, earlier in the list, the pointer is in */
