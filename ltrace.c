@@ -224,24 +224,13 @@ static bool parse_selection_option(int c)
 	return true;
 }
 
-/* The options --fast cannot honour yet: one line saying so, and exit 1. */
+/* --fast where there is no agent: one line saying so, and exit 1. */
 static void refuse_with_fast(void)
 {
-	const char *what = NULL;
-
-	if (!session.fast)
-		return;
-	if (!fast_available) {
+	if (session.fast && !fast_available) {
 		fprintf(stderr, "ltrace: --fast: not available on this architecture yet (x86-64 only)\n");
 		exit(1);
 	}
-	if (session.backtrace_depth > 0)
-		what = "-w is not supported yet (the stack is walked at a ptrace stop, which "
-		       "--fast does not make); without --fast it is";
-	if (what == NULL)
-		return;
-	fprintf(stderr, "ltrace: --fast: %s\n", what);
-	exit(1);
 }
 
 static void parse_options(int argc, char **argv, struct options *o)

@@ -207,8 +207,8 @@ void hit_call(struct thread *t, const struct bp_callee *bp, taddr_t at,
 	if (output_formats_values())
 		format_args(&sb, t, f, regs, &raw, src);
 	if (session.backtrace_depth > 0)
-		backtrace_format(&bt, t->proc->pid, t->tid, regs, ret_addr, session.backtrace_depth,
-				 session.demangle);
+		backtrace_format(&bt, t->proc->pid, t->tid, regs, ret_addr, src->read,
+				 session.backtrace_depth, session.demangle);
 	/* Taken after our own work at the entry, which is thus not counted in the call's time. */
 	f->entry_ts = output_timed() ? src_now(src) : 0;
 	e.ts = f->entry_ts;

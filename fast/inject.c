@@ -15,6 +15,7 @@
 #include "common/xalloc.h"
 #include "fast/agent_state.h"
 #include "output/output.h"
+#include "session/session.h"
 #include "tracee/inject.h"
 #include "tracee/memory.h"
 #include "tracee/process.h"
@@ -162,6 +163,7 @@ int fast_map_shared(struct thread *t, taddr_t stub, struct fast_agent *a, taddr_
 	a->sh->magic = FAST_MAGIC;
 	a->sh->ring_off = FAST_SHARED_HEAD;
 	a->sh->count_only = output_counts_only();
+	a->sh->where = session.backtrace_depth > 0 ? FAST_WHERE_STACK : 0;
 	hold_liveness(a->sh);
 	__atomic_store_n(&a->sh->alive, 1, __ATOMIC_RELEASE);
 	return 0;

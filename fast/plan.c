@@ -112,7 +112,7 @@ static void probe(const struct proto *p, const struct fmt_opts *fmt, unsigned ro
 	for (unsigned i = 0; i < 6; i++)
 		v[i] = region_addr(FAST_FROM_REG + i);
 	v[6] = 0;
-	arch_fast_call_regs(&regs, v, region_addr(R_STACK), 0);
+	arch_fast_call_regs(&regs, v, NULL, region_addr(R_STACK), 0);
 	arch_args_call(&cur, &st, 0, &regs, probe_read);
 	st.have_fp = true;
 	memset(&st.fp, 0, sizeof(st.fp));

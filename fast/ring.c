@@ -102,7 +102,7 @@ static const struct fast_rec *current;
  * most from addr on is read. */
 static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
 {
-	const char *p = (const char *)(current + 1), *best = NULL;
+	const char *p = current != NULL ? (const char *)fast_rec_caps(current) : NULL, *best = NULL;
 	const char *end = (const char *)current + (current != NULL ? current->len : 0);
 	size_t most = 0;
 
@@ -141,7 +141,9 @@ static void show(struct fast_agent *a, const struct fast_rec *r)
 	current = r;
 	if (r->kind == FAST_CALL || r->kind == FAST_CALL_ABOVE) {
 		src.keep_frames = r->kind == FAST_CALL_ABOVE;
-		arch_fast_call_regs(&regs, r->regs, r->sp, fn->at);
+		const struct fast_where *wh = (const struct fast_where *)(r + 1);
+		arch_fast_call_regs(&regs, r->regs, r->flags & FAST_REC_WHERE ? wh->saved : NULL,
+				    r->sp, fn->at);
 		arch_fast_fpregs(&fp, r->fp, 16);
 		t->hits++;
 		hit_resolve_proto(t, &fn->c, fn->at, r->ret);

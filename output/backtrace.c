@@ -1,4 +1,9 @@
-/* -w with libunwind-ptrace: unwinding starts from the caller's registers at the call. */
+/*
+ * -w with libunwind: unwinding starts from the caller's registers at the call. The
+ * program's memory comes through the caller's reader (at a stop, the live process; with
+ * --fast, the stack as the agent copied it at the call: the thread has run on since);
+ * libunwind-ptrace finds the unwind tables in the objects' files.
+ */
 #include "output/backtrace.h"
 
 #include <libunwind-ptrace.h>
@@ -7,11 +12,14 @@
 #include "output/demangle.h"
 #include "output/symbolize.h"
 
-/* What the accessors need: libunwind-ptrace's own state, and the registers of the caller. */
+/* What the accessors need: libunwind-ptrace's own state, the registers of the caller, and
+ * where memory is read. */
 struct unwind_arg {
 	void *upt;
 	const struct arch_regs *regs;
 	taddr_t ret_addr;
+	pid_t tid;
+	arch_mem_reader read;
 };
 
 static unw_addr_space_t as;
@@ -41,9 +49,16 @@ static int get_dyn_info_list_addr(unw_addr_space_t a, unw_word_t *addr, void *ar
 static int access_mem(unw_addr_space_t a, unw_word_t addr, unw_word_t *val, int write,
 		      void *arg)
 {
+	uint64_t v;
+
+	(void)a;
+	(void)arg;
 	if (write)
 		return -UNW_EREADONLYREG; /* the program's memory is never changed */
-	return _UPT_access_mem(a, addr, val, 0, current->upt);
+	if (current->read(current->tid, addr, &v, sizeof(v)) != (ssize_t)sizeof(v))
+		return -UNW_EINVAL;
+	*val = v;
+	return 0;
 }
 
 /* Registers come from the stop, not from the thread: it is the caller's frame we want. */
@@ -106,9 +121,9 @@ static void put_frame(struct strbuf *out, pid_t pid, taddr_t ip, bool demangled)
 }
 
 void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arch_regs *regs,
-		      taddr_t ret_addr, unsigned max, bool demangled)
+		      taddr_t ret_addr, arch_mem_reader read, unsigned max, bool demangled)
 {
-	struct unwind_arg ua = { NULL, regs, ret_addr };
+	struct unwind_arg ua = { NULL, regs, ret_addr, tid, read };
 	unw_cursor_t cur;
 
 	if (as == NULL) {

@@ -2,7 +2,8 @@
  * -w: the stack of the code that made a call, one line per frame:
  *     " > OBJECT(FUNCTION+0xOFFSET) [0xADDRESS]"
  * (" > OBJECT(+0xOFFSET) [...]" when no symbol covers the address). The unwinder behind
- * this interface is libunwind-ptrace; names come from output/symbolize.h.
+ * this interface is libunwind (remote, with libunwind-ptrace's table lookup); names come
+ * from output/symbolize.h.
  */
 #ifndef LTRACE_BACKTRACE_H
 #define LTRACE_BACKTRACE_H
@@ -14,12 +15,12 @@
 #include "common/strbuf.h"
 
 /*
- * Append at most max frames for thread tid of process pid, stopped at the entry of a
- * function (regs as read there, ret_addr its return address): the first frame is the
- * call site. demangled: C++ function names demangled (-C).
+ * Append at most max frames for thread tid of process pid at the entry of a function
+ * (regs as they were there, ret_addr its return address; its memory read with `read`):
+ * the first frame is the call site. demangled: C++ function names demangled (-C).
  */
 void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arch_regs *regs,
-		      taddr_t ret_addr, unsigned max, bool demangled);
+		      taddr_t ret_addr, arch_mem_reader read, unsigned max, bool demangled);
 /* Free the unwinder. */
 void backtrace_clear(void);
 

@@ -147,12 +147,14 @@ extern const long arch_sys_mmap, arch_sys_munmap;
  * --fast. A trampoline (at most ARCH_FAST_TRAMP bytes into out, length returned) that
  * enters the agent at `entry` with the function's record `func` at hand (the agent's
  * entry code knows where). The registers of a call (v: the integer argument registers,
- * then the one that counts vector arguments), of a return (v: the two return
+ * then the one that counts vector arguments; saved, if not NULL: the caller's registers the
+ * agent's entry code saved for -w), of a return (v: the two return
  * registers), and the vector registers (n 8-byte halves), from a record.
  */
 #define ARCH_FAST_TRAMP 32
 size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out);
-void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], taddr_t sp, taddr_t pc);
+void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], const uint64_t *saved,
+			 taddr_t sp, taddr_t pc);
 void arch_fast_return_regs(struct arch_regs *regs, const uint64_t v[2], taddr_t sp, taddr_t pc);
 void arch_fast_fpregs(struct arch_fpregs *fp, const uint64_t *xmm, size_t n);
 /* The thread pointer (what the agent keys its thread table on). */

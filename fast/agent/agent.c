@@ -342,18 +342,27 @@ struct iovec_k {
 };
 
 /* Copy n bytes at src without ever faulting, whatever the program passed: the kernel
- * copies (process_vm_readv on ourselves). The part in the next page is asked for apart,
- * so that an unmapped one leaves the first. Returns the bytes copied, 0 if unreadable. */
+ * copies (process_vm_readv on ourselves). Each page is asked for apart, so that an
+ * unmapped one leaves those before it. Returns the bytes copied, 0 if unreadable. */
+#define COPY_PIECES 8
 static uint32_t safe_copy(const struct fast_data *d, char *dst, uint64_t src, uint32_t n)
 {
-	uint64_t first = 4096 - (src & 4095);
 	struct iovec_k l = { (uint64_t)(uintptr_t)dst, n };
-	struct iovec_k r[2] = { { src, n < first ? n : first }, { src + first, n > first ? n - first : 0 } };
+	struct iovec_k r[COPY_PIECES];
+	uint32_t pieces = 0;
 
 	if (n == 0 || src < 4096)
 		return 0;
+	for (uint64_t at = src, end = src + n; at < end; pieces++) {
+		uint64_t next = (at & ~(uint64_t)4095) + 4096;
+		if (next > end || pieces == COPY_PIECES - 1)
+			next = end;
+		r[pieces].base = at;
+		r[pieces].len = next - at;
+		at = next;
+	}
 	long got = agent_syscall6(AGENT_SYS_PROCESS_VM_READV, d->pid, (long)&l, 1, (long)r,
-				  n > first ? 2 : 1, 0);
+				  pieces, 0);
 	return got > 0 ? (uint32_t)got : 0;
 }
 
@@ -510,6 +519,29 @@ static const struct fast_cap *make_copies(struct cap_writer *w, const struct fas
 	return fmt;
 }
 
+/* -w: the caller's registers and the stack from the return address up, for the tracer to
+ * unwind from. The slots of the thread's calls in progress (this one's too, in a tail
+ * call) hold the return entry: their original addresses go back into the copy. */
+static void copy_stack(struct cap_writer *w, const struct fast_thread *t,
+		       const struct agent_call_regs *regs, uint64_t sp, uint32_t len)
+{
+	struct fast_where *wh = (struct fast_where *)w->p;
+
+	for (int i = 0; i < 6; i++)
+		wh->saved[i] = regs->saved[i];
+	w->p += sizeof(*wh);
+	const struct fast_cap *c = capture(w, sp, len);
+	char *bytes = (char *)(c + 1);
+	for (uint32_t i = 0; i < depth_of(t); i++) {
+		const struct fast_frame *fr = &t->frames[i];
+		if (c->len < 8 || fr->sp < sp || fr->sp - sp > c->len - 8)
+			continue;
+		uint64_t *slot = (uint64_t *)(bytes + (fr->sp - sp));
+		if (*slot == (uint64_t)(uintptr_t)agent_ret_entry)
+			*slot = fr->ret;
+	}
+}
+
 static void record_call(struct fast_shared *sh, struct fast_data *d,
 			const struct fast_func *f, struct fast_thread *t,
 			const struct agent_call_regs *regs, uint64_t sp, uint64_t ret, int above)
@@ -518,14 +550,20 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 
 	if (n > FAST_COPIES)
 		n = FAST_COPIES;
+	uint32_t where = __atomic_load_n(&sh->where, __ATOMIC_RELAXED);
+	if (where > FAST_WHERE_STACK)
+		where = FAST_WHERE_STACK;
 	uint32_t len = sizeof(struct fast_rec) + copies_room(f->copy, n);
 	if (f->fmt_reg < 6)
 		len += FAST_FMT_STRINGS * (sizeof(struct fast_cap) + pad8(4u * f->fmt_cap));
+	if (where != 0)
+		len += sizeof(struct fast_where) + sizeof(struct fast_cap) + where;
 	struct writer wr;
 	struct fast_rec *r = reserve(sh, d, t, len, &wr);
 	if (r == NULL)
 		return;
 	r->kind = above ? FAST_CALL_ABOVE : FAST_CALL;
+	r->flags = where != 0 ? FAST_REC_WHERE : 0;
 	r->ncap = 0;
 	r->fid = f->id;
 	r->tid = t->tid;
@@ -537,6 +575,8 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 	for (int i = 0; i < 16; i++)
 		r->fp[i] = regs->xmm[i];
 	struct cap_writer w = { d, r, (char *)(r + 1) };
+	if (where != 0)
+		copy_stack(&w, t, regs, sp, where);
 	uint64_t roots[FAST_FROM_ROOTS] = { 0 };
 	for (int i = 0; i < 6; i++)
 		roots[FAST_FROM_REG + i] = regs->ints[i];
@@ -769,6 +809,7 @@ uint64_t agent_on_return(uint64_t *ret_slot, const struct agent_ret_regs *regs)
 		struct fast_rec *r = reserve(sh, d, t, sizeof(struct fast_rec) + copies_room(f->out, n), &wr);
 		if (r != NULL) {
 			r->kind = FAST_RETURN;
+			r->flags = 0;
 			r->ncap = 0;
 			r->fid = (uint32_t)fr->fid;
 			r->tid = t->tid;

@@ -92,6 +92,9 @@ struct fast_func {
 #define FAST_HOOKS (FAST_HOOK_THROW | FAST_HOOK_CATCH | FAST_HOOK_BACKTRACE | FAST_HOOK_FIND)
 #define FAST_NO_FID 0xffffffffu /* a frame of an untraced hook: no return record */
 #define FAST_FMT_STRINGS 5   /* strings copied for one format */
+/* -w: the bytes of the stack copied at each call (from the return address up), for the
+ * tracer to unwind from (the thread runs on meanwhile). perf's default is 8 KiB. */
+#define FAST_WHERE_STACK (16u << 10)
 
 struct fast_frame {
 	uint64_t tsc;  /* counted (fast_shared.count_only): when the call began; else 0 */
@@ -130,7 +133,8 @@ enum fast_kind { FAST_CALL = 1, FAST_RETURN = 2, FAST_PAD = 3, FAST_CALL_ABOVE =
 /* A record in a ring (len: 8-aligned, the whole record). */
 struct fast_rec {
 	uint32_t len;
-	uint16_t kind;
+	uint8_t kind;
+	uint8_t flags;     /* FAST_REC_WHERE */
 	uint16_t ncap;
 	uint32_t fid;
 	uint32_t tid;
@@ -147,6 +151,25 @@ struct fast_cap {
 	uint32_t len;
 	uint32_t pad;
 };
+
+/* fast_rec.flags: a call record made for -w (fast_shared.where). A struct fast_where
+ * follows the record's header (before its captures), and its first capture is the stack
+ * from the return address up, the return addresses the agent replaced put back. */
+#define FAST_REC_WHERE 1
+
+/* The caller's registers that the unwinder may start from besides the stack pointer and
+ * the return address (x86-64: rbx, rbp, r12-r15). */
+struct fast_where {
+	uint64_t saved[6];
+};
+
+/* Where a record's captures begin. */
+static inline const struct fast_cap *fast_rec_caps(const struct fast_rec *r)
+{
+	const char *p = (const char *)(r + 1);
+
+	return (const struct fast_cap *)(p + (r->flags & FAST_REC_WHERE ? sizeof(struct fast_where) : 0));
+}
 
 /* -c alone: one function's calls, counted at the call; the time of those that returned,
  * in time-stamp counts. */
@@ -183,7 +206,7 @@ struct fast_shared {
 	uint32_t space;       /* bumped by the tracer when it frees room; writers wait on it */
 	uint32_t waiting;     /* writers wait for room */
 	uint32_t nactive;     /* entries of `active` */
-	uint32_t pad1;
+	uint32_t where;       /* -w: stack bytes copied at a call (FAST_WHERE_STACK), or 0 */
 	uint64_t ring_off;    /* from the start of this area */
 	uint64_t nfuncs;
 	uint64_t lost;        /* calls not shown: no room for them (no thread entry, shadow

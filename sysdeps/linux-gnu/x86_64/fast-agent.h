@@ -59,11 +59,12 @@ static inline void agent_pause(void)
 }
 
 /* The registers the call entry saved (fast-entry.S): the six integer argument registers,
- * rax, r10, then xmm0-7. */
+ * rax, r10, xmm0-7, then the caller's rbx, rbp, r12-r15 (struct fast_where). */
 struct agent_call_regs {
 	uint64_t ints[6];
 	uint64_t rax, r10;
 	uint64_t xmm[16];
+	uint64_t saved[6];
 };
 
 /* The return entry's: rax, rdx, xmm0, xmm1. */

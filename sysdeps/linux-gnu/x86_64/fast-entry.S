@@ -9,7 +9,7 @@
 agent_call_entry:
 	push %rbp
 	mov %rsp, %rbp
-	sub $192, %rsp
+	sub $240, %rsp
 	and $-16, %rsp
 	mov %rdi, 0(%rsp)
 	mov %rsi, 8(%rsp)
@@ -27,6 +27,13 @@ agent_call_entry:
 	movdqu %xmm5, 144(%rsp)
 	movdqu %xmm6, 160(%rsp)
 	movdqu %xmm7, 176(%rsp)
+	mov %rbx, 192(%rsp)	/* the caller's, for unwinding (-w) */
+	mov 0(%rbp), %rdi
+	mov %rdi, 200(%rsp)
+	mov %r12, 208(%rsp)
+	mov %r13, 216(%rsp)
+	mov %r14, 224(%rsp)
+	mov %r15, 232(%rsp)
 	mov %r11, %rdi
 	mov %rsp, %rsi
 	lea 8(%rbp), %rdx

@@ -16,9 +16,18 @@ size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out)
 	return 24;
 }
 
-void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], taddr_t sp, taddr_t pc)
+void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], const uint64_t *saved,
+			 taddr_t sp, taddr_t pc)
 {
 	memset(regs, 0, sizeof(*regs));
+	if (saved != NULL) { /* fast-entry.S: rbx, rbp, r12-r15 */
+		regs->r.rbx = saved[0];
+		regs->r.rbp = saved[1];
+		regs->r.r12 = saved[2];
+		regs->r.r13 = saved[3];
+		regs->r.r14 = saved[4];
+		regs->r.r15 = saved[5];
+	}
 	regs->r.rdi = v[0];
 	regs->r.rsi = v[1];
 	regs->r.rdx = v[2];
