@@ -383,6 +383,7 @@ static void setup_fast(void)
 	if (!session.fast)
 		return;
 	plan_stub_planter = fast_plant_stub;
+	plan_entry_planter = fast_plant_entry;
 	plan_stub_hook = fast_hooked;
 	hit_agent_return = fast_original_return;
 	plan_entry_hook = fast_unwinder;

@@ -138,6 +138,7 @@ static void plant_stub(struct thread *t, struct breakpoint *bp, const char *what
 }
 
 int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
+int (*plan_entry_planter)(struct thread *t, struct breakpoint *bp, size_t size);
 bool (*plan_stub_hook)(const char *sym);
 bool (*plan_entry_hook)(const char *sym);
 
@@ -324,7 +325,7 @@ static void plan_entries(struct thread *t, const struct library *lib)
 		name_callee(&bp->callee, lib, f->source, true);
 		bp->callee.defined_here = true;
 		bp->callee.clone = f->clone == CLONE_CHANGED;
-		if (!planted)
+		if (!planted && (plan_entry_planter == NULL || plan_entry_planter(t, bp, f->size) < 0))
 			plant(p, bp, f->name);
 	}
 }

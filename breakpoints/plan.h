@@ -18,6 +18,8 @@ struct breakpoint;
 /* How a selected PLT stub is redirected when not by this engine (--fast: into the agent;
  * set by proc/). 0, or -1: it gets this engine's breakpoint instead. */
 extern int (*plan_stub_planter)(struct thread *t, struct breakpoint *bp);
+/* The same for the entry of a function selected with -x (size: its symbol's). */
+extern int (*plan_entry_planter)(struct thread *t, struct breakpoint *bp, size_t size);
 /* Set with plan_stub_planter: whether the planter wants the stubs of calls to sym even
  * when they are not traced (given with BP_ROLE_HOOK and without BP_ROLE_CALL). */
 extern bool (*plan_stub_hook)(const char *sym);

@@ -70,6 +70,7 @@ static void add(struct symlist *l, const char *name, const GElf_Sym *sym, bool d
 	*f = (struct func_symbol){
 		.name = xstrndup(name, len),
 		.value = sym->st_value,
+		.size = sym->st_size,
 		.ifunc = GELF_ST_TYPE(sym->st_info) == STT_GNU_IFUNC,
 		.global = dynamic || GELF_ST_BIND(sym->st_info) != STB_LOCAL,
 	};

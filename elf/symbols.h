@@ -30,6 +30,7 @@ struct func_symbol {
 	const char *source; /* name without a clone suffix (name itself when it has none) */
 	enum clone_kind clone;
 	taddr_t value; /* link-time address (for an IFUNC: its resolver) */
+	taddr_t size;  /* bytes of code (st_size; 0: unknown) */
 	bool ifunc;    /* STT_GNU_IFUNC */
 	bool global;   /* exported (in .dynsym or global binding) */
 };

@@ -28,6 +28,10 @@ int fast_inject(struct thread *t, taddr_t stub, int *pending);
 
 /* Redirect the PLT stub of bp (roles and callee set) into the agent. 0, or -1. */
 int fast_plant_stub(struct thread *t, struct breakpoint *bp);
+/* Redirect the entry of a function (bp: at its entry, roles and callee set; size: its
+ * symbol's) into the agent: a jump over its first instructions, copied out of line.
+ * 0, or -1 (it cannot be: the caller plants a breakpoint). */
+int fast_plant_entry(struct thread *t, struct breakpoint *bp, size_t size);
 
 /* Whether the agent wants the PLT stubs of calls to sym even when they are not traced
  * (plan_stub_hook: the unwinder's entries, for C++ exceptions and backtrace()). */

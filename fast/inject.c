@@ -253,26 +253,17 @@ bool fast_hooked(const char *sym)
 	return hook_flag(sym) != 0;
 }
 
-int fast_plant_stub(struct thread *t, struct breakpoint *bp)
+/* Function bp->callee (reached at bp->addr), redirected: its trampoline at tramp enters
+ * the agent, which goes on to *slot. 0, or -1. */
+static int add_func(struct process *p, struct fast_agent *a, const struct breakpoint *bp,
+		    taddr_t slot, taddr_t tramp)
 {
-	struct process *p = process_vm(t->proc);
-	struct fast_agent *a = fast_agent_of(p->pid);
-	uint8_t code[16], patch[ARCH_PATCH_MAX], unused[32], tramp_code[ARCH_FAST_TRAMP];
-	size_t unused_len = 0, unused_trap = 0;
-
-	if (a == NULL || a->nfns >= FAST_MAX_FUNCS)
-		return -1;
-	taddr_t tramp = scratch_slot(t, bp->addr, sizeof(tramp_code));
-	if (tramp == 0 || mem_read(p->pid, bp->addr, code, sizeof(code)) != (ssize_t)sizeof(code))
-		return -1;
-	int len = arch_plt_patch(code, sizeof(code), bp->addr, bp->slot, tramp, patch, unused,
-				 &unused_len, &unused_trap);
-	if (len <= 0)
-		return -1;
+	uint8_t tramp_code[ARCH_FAST_TRAMP];
 	uint32_t id = (uint32_t)a->nfns;
 	struct fast_func *f = &a->sh->funcs[id];
 	bool traced = (bp->roles & BP_ROLE_CALL) != 0;
-	*f = (struct fast_func){ .slot = bp->slot, .id = id, .fmt_reg = 0xff,
+
+	*f = (struct fast_func){ .slot = slot, .id = id, .fmt_reg = 0xff,
 				 .flags = (uint8_t)((returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0) |
 						    hook_flag(bp->callee.sym) |
 						    (is_vfork(bp->callee.sym) ? FAST_RECORDED : 0) |
@@ -286,6 +277,73 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 				       .vfork = is_vfork(bp->callee.sym) };
 	a->nfns++;
 	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
+	return 0;
+}
+
+int fast_plant_stub(struct thread *t, struct breakpoint *bp)
+{
+	struct process *p = process_vm(t->proc);
+	struct fast_agent *a = fast_agent_of(p->pid);
+	uint8_t code[16], patch[ARCH_PATCH_MAX], unused[32];
+	size_t unused_len = 0, unused_trap = 0;
+
+	if (a == NULL || a->nfns >= FAST_MAX_FUNCS)
+		return -1;
+	taddr_t tramp = scratch_slot(t, bp->addr, ARCH_FAST_TRAMP);
+	if (tramp == 0 || mem_read(p->pid, bp->addr, code, sizeof(code)) != (ssize_t)sizeof(code))
+		return -1;
+	int len = arch_plt_patch(code, sizeof(code), bp->addr, bp->slot, tramp, patch, unused,
+				 &unused_len, &unused_trap);
+	if (len <= 0 || add_func(p, a, bp, bp->slot, tramp) < 0)
+		return -1;
 	bp->resume = BP_RESUME_SLOT_JUMP; /* a thread at the stub while it is rewritten */
+	return bp_plant_patch(bp, p->pid, p->mem_fd, patch, (size_t)len);
+}
+
+/* Whether a stopped thread of p is among the first len bytes at addr (but at addr). */
+static bool thread_inside(const struct process *p, taddr_t addr, size_t len)
+{
+	struct arch_regs regs;
+
+	for (struct thread *t = threads_first(); t != NULL; t = t->next)
+		if (process_vm(t->proc) == p && arch_get_regs(t->tid, &regs) == 0 &&
+		    arch_pc(&regs) > addr && arch_pc(&regs) < addr + len)
+			return true;
+	return false;
+}
+
+/* A function's code is read whole to be sure no branch lands where the jump goes. */
+#define ENTRY_BODY_MAX (1u << 20)
+
+int fast_plant_entry(struct thread *t, struct breakpoint *bp, size_t size)
+{
+	struct process *p = process_vm(t->proc);
+	struct fast_agent *a = fast_agent_of(p->pid);
+	uint8_t patch[ARCH_PATCH_MAX], ool[ARCH_SLOT_SIZE];
+	size_t ool_len = 0;
+	const char *why;
+	const char *sym = bp->callee.sym;
+
+	/* The agent's handling of these is its stubs': they stay breakpoints here. */
+	if (a == NULL || a->nfns >= FAST_MAX_FUNCS || size == 0 || size > ENTRY_BODY_MAX ||
+	    returns_twice(sym) || hook_flag(sym) != 0 || is_vfork(sym))
+		return -1;
+	/* Its trampoline, the word the agent goes on through, and the copy of its first
+	 * instructions, which the agent jumps to even after we let go: the area stays. */
+	const size_t word_at = (ARCH_FAST_TRAMP + 7) & ~(size_t)7;
+	taddr_t tramp = scratch_slot(t, bp->addr, word_at + 8 + sizeof(ool));
+	uint8_t *code = xmalloc(size);
+	int len = -1;
+	if (tramp != 0 && mem_read(p->pid, bp->addr, code, size) == (ssize_t)size)
+		len = arch_entry_patch(code, size, bp->addr, tramp, tramp + word_at + 8, patch, ool,
+				       &ool_len, &why);
+	free(code);
+	taddr_t copy = tramp + word_at + 8;
+	if (len <= 0 || thread_inside(p, bp->addr, (size_t)len) ||
+	    mem_write(p->mem_fd, copy, ool, ool_len) < 0 ||
+	    mem_write(p->mem_fd, tramp + word_at, &copy, sizeof(copy)) < 0 ||
+	    add_func(p, a, bp, tramp + word_at, tramp) < 0)
+		return -1;
+	p->scratch.kept = true;
 	return bp_plant_patch(bp, p->pid, p->mem_fd, patch, (size_t)len);
 }

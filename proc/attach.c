@@ -287,7 +287,8 @@ static void detach_process(struct process *p)
 			restore_thread(t, vm);
 	if (vm == p && p->mem_fd >= 0) {
 		bp_unplant_all(p->bps, p->mem_fd);
-		unmap_scratch(p);
+		if (!p->scratch.kept)
+			unmap_scratch(p);
 	}
 	for (struct thread *t = threads_first(), *next; t != NULL; t = next) {
 		next = t->next;

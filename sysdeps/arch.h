@@ -153,6 +153,20 @@ extern const long arch_sys_mmap, arch_sys_munmap;
  */
 #define ARCH_FAST_TRAMP 32
 size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out);
+/*
+ * --fast, a function's entry (-x): the code (its len bytes at addr: the whole function, as
+ * its symbol's size says) gets a jump to the trampoline at tramp, after a landing pad
+ * (endbr64), which stays; the whole instructions the jump covers are copied, relocated, to
+ * ool_addr, followed by a jump back to the instruction after them (ool: at most
+ * ARCH_SLOT_SIZE bytes, *ool_len set). Returns the patch's length (from addr, at most
+ * ARCH_PATCH_MAX; the bytes behind the jump are never run), or -1 (*why set) when one of
+ * those instructions is a branch, a nop (a pad left for live patching) or cannot be
+ * moved, when a branch of the function lands
+ * inside them, or when the function is too short.
+ */
+int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tramp,
+		     taddr_t ool_addr, uint8_t *patch, uint8_t *ool, size_t *ool_len,
+		     const char **why);
 void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], const uint64_t *saved,
 			 taddr_t sp, taddr_t pc);
 void arch_fast_return_regs(struct arch_regs *regs, const uint64_t v[2], taddr_t sp, taddr_t pc);

@@ -88,7 +88,7 @@ static void drop_image(struct process *p)
 	bp_table_free(p->bps);
 	p->bps = NULL;
 	scratch_free_more(&p->scratch);
-	p->scratch = (struct scratch){ 0, 0, 0, NULL };
+	p->scratch = (struct scratch){ 0 };
 	image_free(p->exe);
 	p->exe = NULL;
 	libraries_free(p->libs);

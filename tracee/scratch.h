@@ -15,6 +15,8 @@ struct scratch {
 	taddr_t base;  /* 0: not mapped */
 	size_t size;
 	size_t used;   /* bytes handed out */
+	bool kept;     /* (first area) code we leave behind jumps into the areas (--fast: the
+			* agent, to the copies of function entries): never unmapped */
 	struct scratch *next; /* more areas, near other objects (owned) */
 };
 

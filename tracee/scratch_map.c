@@ -125,7 +125,8 @@ int scratch_map(struct thread *t, taddr_t stub, taddr_t near, struct scratch *ou
 	}
 	if (addr <= 0) /* -errno */
 		return -1;
-	*out = (struct scratch){ (taddr_t)addr, SCRATCH_SIZE, 0, out->next };
+	*out = (struct scratch){ .base = (taddr_t)addr, .size = SCRATCH_SIZE, .kept = out->kept,
+				.next = out->next };
 	return 0;
 }
 

@@ -195,6 +195,74 @@ START_TEST(plt_stubs_are_patched_only_before_the_lazy_entry)
 }
 END_TEST
 
+/* --fast entries: endbr64 stays, the jump covers whole instructions, the copy runs them
+ * (relocated) and jumps back. */
+START_TEST(entry_keeps_endbr_and_copies_whole_instructions)
+{
+	static const uint8_t f[] = {
+		0xf3, 0x0f, 0x1e, 0xfa,                   /* endbr64 */
+		0x55,                                     /* push %rbp */
+		0x48, 0x89, 0xe5,                         /* mov %rsp,%rbp */
+		0x48, 0x8b, 0x05, 0x10, 0x00, 0x00, 0x00, /* mov 0x10(%rip),%rax: 0x1000+15+0x10 */
+		0x5d,                                     /* pop %rbp */
+		0xc3,                                     /* ret */
+	};
+	uint8_t patch[ARCH_PATCH_MAX];
+	size_t ool_len = 0;
+	int32_t rel, disp;
+
+	int n = arch_entry_patch(f, sizeof(f), 0x1000, 0x5000, 0x5040, patch, out, &ool_len, &why);
+	ck_assert_int_eq(n, 15); /* endbr64, then push, mov, mov: 11 bytes for the jump's 5 */
+	ck_assert_mem_eq(patch, f, 4);
+	ck_assert_uint_eq(patch[4], 0xe9);
+	memcpy(&rel, patch + 5, 4);
+	ck_assert_int_eq(0x1000 + 9 + rel, 0x5000);
+	for (int i = 9; i < 15; i++)
+		ck_assert_uint_eq(patch[i], 0xcc);
+	ck_assert_uint_eq(ool_len, 11 + 14);
+	ck_assert_mem_eq(out, f + 4, 4 + 3); /* push, mov, and the mov's opcode */
+	memcpy(&disp, out + 7, 4);
+	ck_assert_int_eq(0x5040 + 11 + disp, 0x1000 + 15 + 0x10);
+	expect_abs_jmp(out + 11, 0x100f);
+}
+END_TEST
+
+START_TEST(entry_with_a_branch_or_a_loop_at_its_start_is_refused)
+{
+	/* xor %eax,%eax; jmp +0 among the first five bytes */
+	static const uint8_t branch[] = { 0x31, 0xc0, 0xeb, 0x00, 0x90, 0x90, 0xc3 };
+	/* 1: add $1,%eax (3 bytes); cmp $9,%eax (3); jne 1 */
+	static const uint8_t loop[] = { 0x83, 0xc0, 0x01, 0x83, 0xf8, 0x09, 0x75, 0xf8, 0xc3 };
+	/* the same, looping back to the entry itself: a new call, fine */
+	static const uint8_t self[] = { 0x83, 0xc0, 0x01, 0x83, 0xf8, 0x09, 0x75, 0xf8, 0xc3 };
+	static const uint8_t tiny[] = { 0x31, 0xc0, 0xc3 };
+	/* -fpatchable-function-entry's pad: nopl 0x0(%rax,%rax,1) */
+	static const uint8_t pad[] = { 0x0f, 0x1f, 0x44, 0x00, 0x00, 0x31, 0xc0, 0xc3 };
+	uint8_t patch[ARCH_PATCH_MAX];
+	size_t ool_len;
+
+	ck_assert_int_eq(arch_entry_patch(branch, sizeof(branch), 0x1000, 0x5000, 0x5040, patch,
+					  out, &ool_len, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "branch among"));
+	/* loop: jne back to 0x1003 (inside the covered 6 bytes) */
+	uint8_t l[sizeof(loop)];
+	memcpy(l, loop, sizeof(l));
+	l[7] = 0xfb; /* jne 0x1003 */
+	ck_assert_int_eq(arch_entry_patch(l, sizeof(l), 0x1000, 0x5000, 0x5040, patch, out,
+					  &ool_len, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "lands among"));
+	ck_assert_int_eq(arch_entry_patch(self, sizeof(self), 0x1000, 0x5000, 0x5040, patch, out,
+					  &ool_len, &why), 6);
+	ck_assert_int_eq(arch_entry_patch(tiny, sizeof(tiny), 0x1000, 0x5000, 0x5040, patch, out,
+					  &ool_len, &why), -1);
+	ck_assert_int_eq(arch_entry_patch(pad, sizeof(pad), 0x1000, 0x5000, 0x5040, patch, out,
+					  &ool_len, &why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "nop"));
+	ck_assert_int_eq(arch_entry_patch(self, sizeof(self), 0x1000, 0x7f0000000000ull,
+					  0x7f0000000040ull, patch, out, &ool_len, &why), -1);
+}
+END_TEST
+
 static Suite *insn_suite(void)
 {
 	Suite *s = suite_create("x86_64 instructions");
@@ -210,6 +278,8 @@ static Suite *insn_suite(void)
 	tcase_add_test(tc, loop_is_refused);
 	tcase_add_test(tc, plt_stubs_name_their_slot);
 	tcase_add_test(tc, plt_stubs_are_patched_only_before_the_lazy_entry);
+	tcase_add_test(tc, entry_keeps_endbr_and_copies_whole_instructions);
+	tcase_add_test(tc, entry_with_a_branch_or_a_loop_at_its_start_is_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

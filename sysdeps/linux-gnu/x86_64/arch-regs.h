@@ -15,8 +15,9 @@ struct arch_fpregs {
 #define ARCH_BREAKPOINT { 0xcc }
 #define ARCH_BREAKPOINT_SIZE 1
 #define ARCH_MAX_INSN 15
-/* The longest patch at a breakpoint: int3 then jmp rel32 (a PLT stub's way out). */
-#define ARCH_PATCH_MAX 8
+/* The longest patch at a breakpoint: int3, jmp rel32 (a PLT stub's way out), or with
+ * --fast a function's entry: endbr64, jmp rel32 over whole instructions (arch_entry_patch). */
+#define ARCH_PATCH_MAX 32
 /* The longest PLT trampoline (arch_plt_patch). */
 #define ARCH_TRAMP_MAX 16
 /* A stub's breakpoint may take its jump through the GOT slot by setting the pc alone. */

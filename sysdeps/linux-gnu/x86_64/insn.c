@@ -310,3 +310,94 @@ int arch_plt_patch(const uint8_t *code, size_t len, taddr_t stub, taddr_t slot, 
 	*trap_offset = trap;
 	return 5;
 }
+
+/* Whether an instruction changes the flow (a jump, call, return, interrupt, loop). */
+static bool is_branch(const cs_insn *insn)
+{
+	return in_group(insn, CS_GRP_JUMP) || in_group(insn, CS_GRP_CALL) ||
+	       in_group(insn, CS_GRP_RET) || in_group(insn, CS_GRP_INT) ||
+	       in_group(insn, CS_GRP_IRET) || in_group(insn, CS_GRP_BRANCH_RELATIVE);
+}
+
+/* Whether a direct branch of the code [addr, addr + len) lands in [lo, hi). -1 when the
+ * code cannot be decoded to its end (then nobody knows). */
+static int branch_lands_in(const uint8_t *code, size_t len, taddr_t addr, taddr_t lo,
+			   taddr_t hi)
+{
+	csh h = decoder();
+	cs_insn *insn = h != 0 ? cs_malloc(h) : NULL;
+	const uint8_t *p = code;
+	size_t left = len;
+	uint64_t at = addr;
+	int found = 0;
+
+	if (insn == NULL)
+		return -1;
+	while (left > 0 && !found) {
+		if (!cs_disasm_iter(h, &p, &left, &at, insn)) {
+			found = -1;
+			break;
+		}
+		if (in_group(insn, CS_GRP_BRANCH_RELATIVE)) {
+			taddr_t to = branch_target(insn);
+			found = to >= lo && to < hi;
+		}
+	}
+	cs_free(insn, 1);
+	return found;
+}
+
+int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tramp,
+		     taddr_t ool_addr, uint8_t *patch, uint8_t *ool, size_t *ool_len,
+		     const char **why)
+{
+	size_t start = 0, end, n = 0;
+	cs_insn *insn = decode_one(code, len, addr);
+
+	*why = "undecodable instruction";
+	if (insn == NULL)
+		return -1;
+	if (insn->id == X86_INS_ENDBR64) /* stays: indirect calls land on it */
+		start = insn->size;
+	cs_free(insn, 1);
+	for (end = start; end < start + 5;) {
+		insn = decode_one(code + end, len - end, addr + end);
+		if (insn == NULL) {
+			*why = "the function is shorter than a jump";
+			return -1;
+		}
+		int k = -1;
+		if (is_branch(insn))
+			*why = "a branch among the first instructions";
+		else if (insn->id == X86_INS_NOP)
+			*why = "a nop pad at the start (for whoever patches it: live patching)";
+		else
+			k = copy_relocated(insn, ool_addr + n, ool + n, why);
+		end += insn->size;
+		cs_free(insn, 1);
+		if (k < 0)
+			return -1;
+		n += (size_t)k;
+	}
+	/* Code jumping back into what the jump covers (a loop at the very start) would run
+	 * half an instruction; a jump to the entry itself is a new call, fine. */
+	int inside = branch_lands_in(code, len, addr, addr + (start > 0 ? start : 1), addr + end);
+	if (inside != 0) {
+		*why = inside < 0 ? "the function cannot be decoded to its end"
+				  : "a branch of the function lands among its first instructions";
+		return -1;
+	}
+	int64_t rel = (int64_t)tramp - (int64_t)(addr + start + 5);
+	if (!fits_s32(rel)) {
+		*why = "the trampoline is out of reach";
+		return -1;
+	}
+	int32_t r32 = (int32_t)rel;
+	memcpy(patch, code, start);
+	patch[start] = 0xe9;
+	memcpy(patch + start + 1, &r32, 4);
+	memset(patch + start + 5, 0xcc, end - start - 5); /* never run */
+	n += emit_abs_jmp(ool + n, addr + end);
+	*ool_len = n;
+	return (int)end;
+}
