@@ -99,12 +99,14 @@ uint64_t fast_ns(uint64_t tsc)
 static const struct fast_rec *current;
 
 /* Copies may overlap (a pointer into memory copied already): the one that holds the
- * most from addr on is read. */
+ * most from addr on is read. Memory not copied is read live, but never into a copy that
+ * begins further on (a page read whole for the unwinder, below the stack's copy). */
 static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
 {
 	const char *p = current != NULL ? (const char *)fast_rec_caps(current) : NULL, *best = NULL;
 	const char *end = (const char *)current + (current != NULL ? current->len : 0);
 	size_t most = 0;
+	taddr_t next = addr + len < addr ? ~(taddr_t)0 : addr + len; /* the first copy after */
 
 	for (unsigned i = 0; current != NULL && i < current->ncap; i++) {
 		const struct fast_cap *c = (const struct fast_cap *)p;
@@ -113,6 +115,8 @@ static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
 		if (addr >= c->addr && addr < c->addr + c->len && c->addr + c->len - addr > most) {
 			most = c->addr + c->len - addr;
 			best = p + sizeof(*c) + (addr - c->addr);
+		} else if (c->addr > addr && c->addr < next && c->len > 0) {
+			next = c->addr;
 		}
 		p += sizeof(*c) + ((c->len + 7) & ~7u);
 	}
@@ -122,7 +126,7 @@ static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
 		return (ssize_t)n;
 	}
 	/* Not copied: what it holds now (strings past a page). */
-	return mem_read(tid, addr, buf, len);
+	return mem_read(tid, addr, buf, (size_t)(next - addr));
 }
 
 static void show(struct fast_agent *a, const struct fast_rec *r)

@@ -9,8 +9,22 @@
 #include <libunwind-ptrace.h>
 #include <libunwind.h>
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/xalloc.h"
 #include "output/demangle.h"
 #include "output/symbolize.h"
+
+/* Memory is read a page at a time (libunwind reads word by word: one system call each
+ * was most of the time -w took), kept for one unwinding. */
+#define CACHE_PAGES 16
+#define PAGE 4096u
+struct page {
+	taddr_t addr; /* 0: empty */
+	size_t len;   /* bytes readable from addr */
+	uint8_t bytes[PAGE];
+};
 
 /* What the accessors need: libunwind-ptrace's own state, the registers of the caller, and
  * where memory is read. */
@@ -20,7 +34,27 @@ struct unwind_arg {
 	taddr_t ret_addr;
 	pid_t tid;
 	arch_mem_reader read;
+	struct page *pages; /* CACHE_PAGES */
+	unsigned next;      /* the page to reuse next */
 };
+
+/* The cached page holding addr, read if need be; NULL if unreadable. */
+static const struct page *page_of(struct unwind_arg *u, taddr_t addr)
+{
+	taddr_t base = addr & ~(taddr_t)(PAGE - 1);
+
+	for (unsigned i = 0; i < CACHE_PAGES; i++)
+		if (u->pages[i].addr == base && u->pages[i].len > 0)
+			return &u->pages[i];
+	struct page *pg = &u->pages[u->next];
+	ssize_t n = u->read(u->tid, base, pg->bytes, PAGE);
+	if (n <= 0)
+		return NULL;
+	u->next = (u->next + 1) % CACHE_PAGES;
+	pg->addr = base;
+	pg->len = (size_t)n;
+	return pg;
+}
 
 static unw_addr_space_t as;
 /*
@@ -55,8 +89,13 @@ static int access_mem(unw_addr_space_t a, unw_word_t addr, unw_word_t *val, int 
 	(void)arg;
 	if (write)
 		return -UNW_EREADONLYREG; /* the program's memory is never changed */
-	if (current->read(current->tid, addr, &v, sizeof(v)) != (ssize_t)sizeof(v))
-		return -UNW_EINVAL;
+	const struct page *pg = page_of(current, addr);
+	size_t off = (size_t)(addr & (PAGE - 1));
+	if (pg != NULL && off + sizeof(v) <= pg->len) {
+		memcpy(&v, pg->bytes + off, sizeof(v));
+	} else if (current->read(current->tid, addr, &v, sizeof(v)) != (ssize_t)sizeof(v)) {
+		return -UNW_EINVAL; /* (a word across two pages: read as it is) */
+	}
 	*val = v;
 	return 0;
 }
@@ -123,7 +162,7 @@ static void put_frame(struct strbuf *out, pid_t pid, taddr_t ip, bool demangled)
 void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arch_regs *regs,
 		      taddr_t ret_addr, arch_mem_reader read, unsigned max, bool demangled)
 {
-	struct unwind_arg ua = { NULL, regs, ret_addr, tid, read };
+	struct unwind_arg ua = { NULL, regs, ret_addr, tid, read, NULL, 0 };
 	unw_cursor_t cur;
 
 	if (as == NULL) {
@@ -136,6 +175,7 @@ void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arc
 	ua.upt = _UPT_create(tid);
 	if (ua.upt == NULL)
 		return;
+	ua.pages = xcalloc(CACHE_PAGES, sizeof(*ua.pages));
 	current = &ua;
 	if (unw_init_remote(&cur, as, &ua) == 0) {
 		for (unsigned i = 0; i < max; i++) {
@@ -148,6 +188,7 @@ void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arc
 		}
 	}
 	current = NULL;
+	free(ua.pages);
 	_UPT_destroy(ua.upt);
 }
 
