@@ -18,6 +18,12 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp)
 	return -1;
 }
 
+int fast_plant_entry(struct thread *t, struct breakpoint *bp, size_t size)
+{
+	(void)t, (void)bp, (void)size;
+	return -1;
+}
+
 bool fast_hooked(const char *sym)
 {
 	(void)sym;
