@@ -384,6 +384,7 @@ static void setup_fast(void)
 		return;
 	plan_stub_planter = fast_plant_stub;
 	plan_entry_planter = fast_plant_entry;
+	plan_direct_planter = fast_plant_direct;
 	plan_stub_hook = fast_hooked;
 	hit_agent_return = fast_original_return;
 	plan_entry_hook = fast_unwinder;

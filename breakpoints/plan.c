@@ -2,12 +2,14 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tracee/breakpoint.h"
 #include "breakpoints/hit.h"
 #include "common/intern.h"
 #include "common/strbuf.h"
+#include "common/xalloc.h"
 #include "filter/filter.h"
 #include "output/demangle.h"
 #include "elf/loaded.h"
@@ -404,38 +406,59 @@ static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi)
 
 /* Calls lib makes through GOT slots without a stub: at the callee's entry, for calls
  * returning into lib. The slots must be relocated (the program has started). */
+void (*plan_direct_planter)(struct thread *t, const struct library *lib,
+			    struct plan_direct *calls, size_t n);
+
+/* A selected call through a GOT slot: at its callee's entry, for calls from lib. */
+static void plan_direct_entry(struct thread *t, const struct library *lib,
+			      const struct plan_direct *d)
+{
+	struct breakpoint *bp = plan_role(t, d->target, BP_ROLE_DIRECT, d->callee.func);
+
+	if (bp == NULL)
+		return;
+	struct bp_callee c = d->callee, after = d->callee;
+	if (c.skip_lo == c.skip_hi) {
+		bp_add_caller(bp, &c);
+		return;
+	}
+	c.hi = c.skip_lo;
+	after.lo = c.skip_hi;
+	c.skip_lo = c.skip_hi = after.skip_lo = after.skip_hi = 0;
+	bp_add_caller(bp, &c);
+	bp_add_caller(bp, &after);
+}
+
 static void plan_direct(struct thread *t, const struct library *lib)
 {
 	struct process *p = process_vm(t->proc);
+	struct plan_direct *calls = xcalloc(lib->img->ndirect, sizeof(*calls));
+	size_t n = 0;
 
 	for (size_t i = 0; i < lib->img->ndirect; i++) {
 		const struct plt_entry *e = &lib->img->direct[i];
-		taddr_t target = 0;
+		struct plan_direct *d = &calls[n];
 		if (!plt_selected(p, lib, e->name) ||
-		    mem_read(p->pid, e->slot + lib->bias, &target, sizeof(target)) !=
-			    (ssize_t)sizeof(target) || target == 0)
+		    mem_read(p->pid, e->slot + lib->bias, &d->target, sizeof(d->target)) !=
+			    (ssize_t)sizeof(d->target) || d->target == 0)
 			continue;
-		struct breakpoint *bp = plan_role(t, target, BP_ROLE_DIRECT, e->name);
-		if (bp == NULL)
-			continue;
-		struct bp_callee c = { .lo = lib->img->lo + lib->bias,
-				       .hi = lib->img->hi + lib->bias };
-		name_callee(&c, lib, e->name, false);
-		if (!lib->is_main) {
-			bp_add_caller(bp, &c);
-			continue;
-		}
+		d->slot = e->slot + lib->bias;
+		d->callee = (struct bp_callee){ .lo = lib->img->lo + lib->bias,
+						.hi = lib->img->hi + lib->bias };
+		name_callee(&d->callee, lib, e->name, false);
 		/* Not the start-up code's call into the C library (__libc_start_main from
 		 * _start): it is no call of the program's, and ltrace 0.7.3 never shows it
 		 * for position-independent programs. */
-		taddr_t start_lo, start_hi;
-		entry_function(lib, &start_lo, &start_hi);
-		struct bp_callee after = c;
-		c.hi = start_lo;
-		after.lo = start_hi;
-		bp_add_caller(bp, &c);
-		bp_add_caller(bp, &after);
+		if (lib->is_main)
+			entry_function(lib, &d->callee.skip_lo, &d->callee.skip_hi);
+		n++;
 	}
+	if (plan_direct_planter != NULL && n > 0)
+		plan_direct_planter(t, lib, calls, n);
+	for (size_t i = 0; i < n; i++)
+		if (!calls[i].redirected)
+			plan_direct_entry(t, lib, &calls[i]);
+	free(calls);
 }
 
 void plan_direct_calls(struct thread *t)

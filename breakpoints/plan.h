@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "common/taddr.h"
+#include "tracee/breakpoint.h"
 
 struct thread;
 struct library;
@@ -51,6 +52,21 @@ void plan_hook(struct thread *t, taddr_t addr);
 
 /* The program's entry point: when it is reached, relocations are done (plan_direct_calls). */
 void plan_start(struct thread *t, taddr_t entry);
+
+/* A call through a GOT slot without a PLT stub (-fno-plt) that the selection traces, made
+ * by some object: the slot (where it is), the function it holds, and how its calls are
+ * shown (callee.lo/hi: the calling object; calls from [skip_lo, skip_hi) are not shown:
+ * the start-up code's). */
+struct plan_direct {
+	taddr_t slot, target;
+	struct bp_callee callee;
+	bool redirected; /* set by the planter: the calls go elsewhere, no breakpoint */
+};
+/* How an object's calls through GOT slots are redirected when not by this engine (--fast:
+ * their call sites into the agent); those it does not take get a breakpoint at the
+ * callee's entry. */
+extern void (*plan_direct_planter)(struct thread *t, const struct library *lib,
+				   struct plan_direct *calls, size_t n);
 
 /* Calls made through GOT slots without PLT stubs (-fno-plt), in every object of t's
  * process: caught at the callee's entry and attributed by the return address. */

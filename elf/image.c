@@ -30,6 +30,12 @@ static void read_segments(Elf *elf, struct image *img)
 			img->lo = ph.p_vaddr;
 		if (ph.p_vaddr + ph.p_memsz > img->hi)
 			img->hi = ph.p_vaddr + ph.p_memsz;
+		if (!(ph.p_flags & PF_X))
+			continue;
+		if (img->text_lo == img->text_hi || ph.p_vaddr < img->text_lo)
+			img->text_lo = ph.p_vaddr;
+		if (ph.p_vaddr + ph.p_memsz > img->text_hi)
+			img->text_hi = ph.p_vaddr + ph.p_memsz;
 	}
 	if (img->lo == (taddr_t)-1)
 		img->lo = 0;

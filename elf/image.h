@@ -24,6 +24,7 @@ struct image {
 	bool has_symtab;    /* not stripped: .symtab names the static functions too */   /* ET_DYN: mapped at a load bias */
 	taddr_t entry;      /* e_entry */
 	taddr_t lo, hi;     /* link-time extent of the PT_LOAD segments */
+	taddr_t text_lo, text_hi; /* the same for the executable ones (lo == hi: none) */
 	taddr_t dynamic;    /* link-time address of PT_DYNAMIC, or 0 */
 	struct plt_entry *plt;
 	size_t nplt;

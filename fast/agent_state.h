@@ -72,6 +72,14 @@ void fast_vfork_called(struct thread *t, taddr_t sp, taddr_t ret);
  * was such a child. */
 bool fast_fork_child_started(struct thread *t);
 
+/* A new function of a's table (c: how its calls are shown, at: where they are caught;
+ * traced: shown, not only a hook), whose calls go on through *slot: its id, or -1. */
+int fast_new_func(struct fast_agent *a, const struct bp_callee *c, taddr_t at, bool traced,
+		  taddr_t slot);
+struct process;
+/* A trampoline into the agent for function id, written at tramp in p. 0, or -1. */
+int fast_write_tramp(struct process *p, const struct fast_agent *a, int id, taddr_t tramp);
+
 /* Let the tracer sleep on (or wake) a futex of the shared area. */
 long fast_futex(uint32_t *word, int op, uint32_t val, long timeout_ns);
 

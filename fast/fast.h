@@ -33,6 +33,13 @@ int fast_plant_stub(struct thread *t, struct breakpoint *bp);
  * 0, or -1 (it cannot be: the caller plants a breakpoint). */
 int fast_plant_entry(struct thread *t, struct breakpoint *bp, size_t size);
 
+/* Redirect the calls of lib through GOT slots without stubs (-fno-plt) into the agent,
+ * at their call sites (plan_direct_planter): those taken are marked redirected. */
+struct library;
+struct plan_direct;
+void fast_plant_direct(struct thread *t, const struct library *lib, struct plan_direct *calls,
+		       size_t n);
+
 /* Whether the agent wants the PLT stubs of calls to sym even when they are not traced
  * (plan_stub_hook: the unwinder's entries, for C++ exceptions and backtrace()). */
 bool fast_hooked(const char *sym);

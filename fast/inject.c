@@ -253,31 +253,45 @@ bool fast_hooked(const char *sym)
 	return hook_flag(sym) != 0;
 }
 
+int fast_new_func(struct fast_agent *a, const struct bp_callee *c, taddr_t at, bool traced,
+		  taddr_t slot)
+{
+	if (a->nfns >= FAST_MAX_FUNCS)
+		return -1;
+	uint32_t id = (uint32_t)a->nfns;
+	struct fast_func *f = &a->sh->funcs[id];
+
+	*f = (struct fast_func){ .slot = slot, .id = id, .fmt_reg = 0xff,
+				 .flags = (uint8_t)((returns_twice(c->sym) ? FAST_RETURNS_TWICE : 0) |
+						    hook_flag(c->sym) |
+						    (is_vfork(c->sym) ? FAST_RECORDED : 0) |
+						    (traced ? 0 : FAST_UNTRACED)) };
+	a->fns = xrealloc(a->fns, (a->nfns + 1) * sizeof(*a->fns));
+	a->fns[id] = (struct fast_fn){ .c = *c, .at = at, .prepared = !traced,
+				       .vfork = is_vfork(c->sym) };
+	a->nfns++;
+	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
+	return (int)id;
+}
+
+int fast_write_tramp(struct process *p, const struct fast_agent *a, int id, taddr_t tramp)
+{
+	uint8_t code[ARCH_FAST_TRAMP];
+	size_t n = arch_fast_trampoline(a->shared + offsetof(struct fast_shared, funcs) +
+					(size_t)id * sizeof(struct fast_func),
+					a->call_entry, code);
+
+	return mem_write(p->mem_fd, tramp, code, n);
+}
+
 /* Function bp->callee (reached at bp->addr), redirected: its trampoline at tramp enters
  * the agent, which goes on to *slot. 0, or -1. */
 static int add_func(struct process *p, struct fast_agent *a, const struct breakpoint *bp,
 		    taddr_t slot, taddr_t tramp)
 {
-	uint8_t tramp_code[ARCH_FAST_TRAMP];
-	uint32_t id = (uint32_t)a->nfns;
-	struct fast_func *f = &a->sh->funcs[id];
-	bool traced = (bp->roles & BP_ROLE_CALL) != 0;
+	int id = fast_new_func(a, &bp->callee, bp->addr, (bp->roles & BP_ROLE_CALL) != 0, slot);
 
-	*f = (struct fast_func){ .slot = slot, .id = id, .fmt_reg = 0xff,
-				 .flags = (uint8_t)((returns_twice(bp->callee.sym) ? FAST_RETURNS_TWICE : 0) |
-						    hook_flag(bp->callee.sym) |
-						    (is_vfork(bp->callee.sym) ? FAST_RECORDED : 0) |
-						    (traced ? 0 : FAST_UNTRACED)) };
-	size_t n = arch_fast_trampoline(a->shared + ((uintptr_t)f - (uintptr_t)a->sh),
-					a->call_entry, tramp_code);
-	if (mem_write(p->mem_fd, tramp, tramp_code, n) < 0)
-		return -1;
-	a->fns = xrealloc(a->fns, (a->nfns + 1) * sizeof(*a->fns));
-	a->fns[id] = (struct fast_fn){ .c = bp->callee, .at = bp->addr, .prepared = !traced,
-				       .vfork = is_vfork(bp->callee.sym) };
-	a->nfns++;
-	__atomic_store_n(&a->sh->nfuncs, a->nfns, __ATOMIC_RELEASE);
-	return 0;
+	return id < 0 ? -1 : fast_write_tramp(p, a, id, tramp);
 }
 
 int fast_plant_stub(struct thread *t, struct breakpoint *bp)

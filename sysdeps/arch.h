@@ -167,6 +167,24 @@ size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out);
 int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tramp,
 		     taddr_t ool_addr, uint8_t *patch, uint8_t *ool, size_t *ool_len,
 		     const char **why);
+/*
+ * --fast, calls through GOT slots without a stub (-fno-plt): found and rewritten where
+ * they are made. An instruction at `at` uses the word at `ref` (a fixed address): to call
+ * or jump through it, in the one form arch_site_patch rewrites, or otherwise (read).
+ */
+enum arch_slot_use { ARCH_SLOT_CALLED, ARCH_SLOT_JUMPED, ARCH_SLOT_READ };
+typedef void (*arch_slot_fn)(void *arg, taddr_t at, taddr_t ref, enum arch_slot_use how);
+/* Each instruction of the function [addr, addr + len) with an operand at a fixed address.
+ * 0, or -1 when the code cannot be decoded to its end. */
+int arch_fixed_refs(const uint8_t *code, size_t len, taddr_t addr, arch_slot_fn use, void *arg);
+/* Every place of code (at any byte, instruction or not) that would be such a call or
+ * jump if run from there: what the decoded functions must account for. */
+void arch_raw_slot_calls(const uint8_t *code, size_t len, taddr_t addr, arch_slot_fn use,
+			 void *arg);
+/* The patch (ARCH_SITE_PATCH bytes, returned) that sends such a call or jump at site to
+ * tramp instead, the return address unchanged; -1 when tramp is out of reach. */
+#define ARCH_SITE_PATCH 6
+int arch_site_patch(enum arch_slot_use how, taddr_t site, taddr_t tramp, uint8_t *patch);
 void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], const uint64_t *saved,
 			 taddr_t sp, taddr_t pc);
 void arch_fast_return_regs(struct arch_regs *regs, const uint64_t v[2], taddr_t sp, taddr_t pc);

@@ -34,6 +34,8 @@ enum bp_role {
 			     * (the unwinder's entries), not traced unless also a call */
 	BP_ROLE_UNWIND = 128, /* --fast: a function that walks the stack, reached through
 			       * no stub (glibc's forced unwind: thread exit, cancellation) */
+	BP_ROLE_SITE = 256, /* --fast: a call through a GOT slot (-fno-plt) rewritten to go
+			     * to the agent: never a trap, only its bytes to put back */
 };
 
 /* A traced function as shown at a breakpoint. */

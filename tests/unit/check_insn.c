@@ -263,6 +263,59 @@ START_TEST(entry_with_a_branch_or_a_loop_at_its_start_is_refused)
 }
 END_TEST
 
+/* --fast, -fno-plt: calls through a slot are found as instructions and as raw bytes. */
+struct refs {
+	taddr_t at[8], ref[8];
+	enum arch_slot_use how[8];
+	int n;
+};
+
+static void note_ref(void *arg, taddr_t at, taddr_t ref, enum arch_slot_use how)
+{
+	struct refs *r = arg;
+
+	if (r->n < 8) {
+		r->at[r->n] = at;
+		r->ref[r->n] = ref;
+		r->how[r->n++] = how;
+	}
+}
+
+START_TEST(slot_calls_are_found_and_rewritten)
+{
+	static const uint8_t f[] = {
+		0xff, 0x15, 0x10, 0x00, 0x00, 0x00,       /* 0x1000: call *0x10(%rip): 0x1016 */
+		0x48, 0x8b, 0x05, 0x09, 0x00, 0x00, 0x00, /* 0x1006: mov 0x9(%rip),%rax: 0x1016 */
+		0xff, 0x25, 0x01, 0x00, 0x00, 0x00,       /* 0x100d: jmp *0x1(%rip): 0x1014 */
+	};
+	struct refs r = { .n = 0 };
+	uint8_t patch[ARCH_SITE_PATCH];
+	int32_t rel;
+
+	ck_assert_int_eq(arch_fixed_refs(f, sizeof(f), 0x1000, note_ref, &r), 0);
+	ck_assert_int_eq(r.n, 3);
+	ck_assert_uint_eq(r.at[0], 0x1000);
+	ck_assert_uint_eq(r.ref[0], 0x1016);
+	ck_assert_int_eq(r.how[0], ARCH_SLOT_CALLED);
+	ck_assert_uint_eq(r.ref[1], 0x1016);
+	ck_assert_int_eq(r.how[1], ARCH_SLOT_READ);
+	ck_assert_uint_eq(r.ref[2], 0x1014);
+	ck_assert_int_eq(r.how[2], ARCH_SLOT_JUMPED);
+	r.n = 0;
+	arch_raw_slot_calls(f, sizeof(f), 0x1000, note_ref, &r);
+	ck_assert_int_eq(r.n, 2); /* the call and the jump: the mov is no such sequence */
+	ck_assert_uint_eq(r.at[1], 0x100d);
+	ck_assert_int_eq(arch_site_patch(ARCH_SLOT_CALLED, 0x1000, 0x5000, patch), 6);
+	ck_assert_uint_eq(patch[0], 0x90);
+	ck_assert_uint_eq(patch[1], 0xe8);
+	memcpy(&rel, patch + 2, 4);
+	ck_assert_int_eq(0x1006 + rel, 0x5000); /* returns to 0x1006, as before */
+	ck_assert_int_eq(arch_site_patch(ARCH_SLOT_JUMPED, 0x100d, 0x5000, patch), 6);
+	ck_assert_uint_eq(patch[1], 0xe9);
+	ck_assert_int_eq(arch_site_patch(ARCH_SLOT_CALLED, 0x1000, 0x7f0000000000ull, patch), -1);
+}
+END_TEST
+
 static Suite *insn_suite(void)
 {
 	Suite *s = suite_create("x86_64 instructions");
@@ -280,6 +333,7 @@ static Suite *insn_suite(void)
 	tcase_add_test(tc, plt_stubs_are_patched_only_before_the_lazy_entry);
 	tcase_add_test(tc, entry_keeps_endbr_and_copies_whole_instructions);
 	tcase_add_test(tc, entry_with_a_branch_or_a_loop_at_its_start_is_refused);
+	tcase_add_test(tc, slot_calls_are_found_and_rewritten);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -401,3 +401,64 @@ int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tram
 	*ool_len = n;
 	return (int)end;
 }
+
+/* The exact forms arch_site_patch rewrites: call/jmp *disp32(%rip), 6 bytes, no prefix. */
+static enum arch_slot_use slot_form(const uint8_t *b)
+{
+	if (b[0] != 0xff || (b[1] != 0x15 && b[1] != 0x25))
+		return ARCH_SLOT_READ;
+	return b[1] == 0x15 ? ARCH_SLOT_CALLED : ARCH_SLOT_JUMPED;
+}
+
+int arch_fixed_refs(const uint8_t *code, size_t len, taddr_t addr, arch_slot_fn use, void *arg)
+{
+	csh h = decoder();
+	cs_insn *insn = h != 0 ? cs_malloc(h) : NULL;
+	const uint8_t *p = code;
+	size_t left = len;
+	uint64_t at = addr;
+	int rc = 0;
+
+	if (insn == NULL)
+		return -1;
+	while (left > 0) {
+		if (!cs_disasm_iter(h, &p, &left, &at, insn)) {
+			rc = -1;
+			break;
+		}
+		const cs_x86_op *op = rip_operand(insn);
+		if (op == NULL)
+			continue;
+		enum arch_slot_use how = insn->size == 6 ? slot_form(insn->bytes) : ARCH_SLOT_READ;
+		use(arg, insn->address, insn->address + insn->size + (taddr_t)op->mem.disp, how);
+	}
+	cs_free(insn, 1);
+	return rc;
+}
+
+void arch_raw_slot_calls(const uint8_t *code, size_t len, taddr_t addr, arch_slot_fn use,
+			 void *arg)
+{
+	for (size_t i = 0; i + 6 <= len; i++) {
+		enum arch_slot_use how = slot_form(code + i);
+		if (how == ARCH_SLOT_READ)
+			continue;
+		int32_t disp;
+		memcpy(&disp, code + i + 2, 4);
+		use(arg, addr + i, addr + i + 6 + (taddr_t)(int64_t)disp, how);
+	}
+}
+
+int arch_site_patch(enum arch_slot_use how, taddr_t site, taddr_t tramp, uint8_t *patch)
+{
+	/* nop, then call/jmp rel32: the return address stays the instruction after */
+	int64_t rel = (int64_t)tramp - (int64_t)(site + 6);
+
+	if (how == ARCH_SLOT_READ || !fits_s32(rel))
+		return -1;
+	int32_t r32 = (int32_t)rel;
+	patch[0] = 0x90;
+	patch[1] = how == ARCH_SLOT_CALLED ? 0xe8 : 0xe9;
+	memcpy(patch + 2, &r32, 4);
+	return 6;
+}
