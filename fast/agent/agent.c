@@ -431,36 +431,77 @@ static const struct fast_cap *capture_string(struct cap_writer *w, uint64_t addr
 	return put_cap(w, addr, n);
 }
 
-/* The strings that a printf-like format's %s take from the argument registers; fmt: the
- * copy of the format (len bytes). */
-static void format_caps(struct cap_writer *w, const struct fast_func *f,
-			const struct agent_call_regs *regs, const char *fmt, uint32_t len)
-{
-	unsigned next = f->fmt_reg + 1u, strings = 0;
+/* Where a printf-like function's variable arguments are, in the order a format takes
+ * them: integers in the argument registers from `next` on, then on the stack (x86-64:
+ * after 6 registers), interleaved with doubles past the 8 vector registers and long
+ * doubles (always on the stack, 16-aligned). */
+struct va_walk {
+	const struct cap_writer *w;
+	const struct agent_call_regs *regs;
+	unsigned next, floats;
+	uint64_t stack; /* the next argument in memory */
+};
 
-	for (uint32_t i = 0; i < len && fmt[i] != '\0' && next < 6 && strings < FAST_FMT_STRINGS;
-	     i++) {
+/* The next integer argument (0 if it cannot be read), read from the stack only when
+ * wanted (a system call). */
+static uint64_t va_int(struct va_walk *v, int want)
+{
+	uint64_t x = 0;
+
+	if (v->next < 6)
+		return v->regs->ints[v->next++];
+	if (want)
+		safe_copy(v->w->d, (char *)&x, v->stack, sizeof(x));
+	v->stack += 8;
+	return x;
+}
+
+static void va_float(struct va_walk *v, int long_double)
+{
+	if (long_double) {
+		v->stack = ((v->stack + 15) & ~(uint64_t)15) + 16;
+	} else if (v->floats < 8) {
+		v->floats++;
+	} else {
+		v->stack += 8;
+	}
+}
+
+/* The strings that a printf-like format's %s take (from registers or the stack: sp is
+ * where the return address is); fmt: the copy of the format (len bytes). */
+static void format_caps(struct cap_writer *w, const struct fast_func *f,
+			const struct agent_call_regs *regs, uint64_t sp, const char *fmt,
+			uint32_t len)
+{
+	struct va_walk v = { w, regs, f->fmt_reg + 1u, 0, sp + 8 };
+	unsigned strings = 0;
+
+	for (uint32_t i = 0; i < len && fmt[i] != '\0' && strings < FAST_FMT_STRINGS; i++) {
 		if (fmt[i] != '%')
 			continue;
 		if (++i >= len || fmt[i] == '%')
 			continue;
-		unsigned wide = 0;
+		unsigned wide = 0, longd = 0;
 		while (i < len && in_set(fmt[i], "-+ #0'123456789.*hlLqjztI")) {
 			if (fmt[i] == '*')
-				next++;
+				va_int(&v, 0);
 			wide |= fmt[i] == 'l';
+			longd |= fmt[i] == 'L';
 			i++;
 		}
-		if (i >= len || next >= 6)
+		if (i >= len)
 			break;
-		if (in_set(fmt[i], "eEfFgGaA"))
-			continue; /* a vector register */
-		if (fmt[i] == 's' || fmt[i] == 'S') {
+		if (in_set(fmt[i], "eEfFgGaA")) {
+			va_float(&v, longd);
+			continue;
+		}
+		int string = fmt[i] == 's' || fmt[i] == 'S';
+		uint64_t arg = va_int(&v, string);
+		if (string) {
 			wide |= fmt[i] == 'S';
-			capture_string(w, regs->ints[next], f->fmt_cap, wide ? 4 : 1);
+			capture_string(w, arg, f->fmt_cap, wide ? 4 : 1);
 			strings++;
 		}
-		next++;
 	}
 }
 
@@ -583,7 +624,7 @@ static void record_call(struct fast_shared *sh, struct fast_data *d,
 	roots[FAST_FROM_STACK] = sp;
 	const struct fast_cap *fmt = make_copies(&w, f->copy, n, roots, f->fmt_reg);
 	if (fmt != NULL)
-		format_caps(&w, f, regs, (const char *)(fmt + 1), fmt->len);
+		format_caps(&w, f, regs, sp, (const char *)(fmt + 1), fmt->len);
 	commit(sh, t, r, (uint32_t)(w.p - (char *)r), &wr);
 }
 

@@ -91,7 +91,7 @@ struct fast_func {
 			       * tracer shows its returns from the ptrace events) */
 #define FAST_HOOKS (FAST_HOOK_THROW | FAST_HOOK_CATCH | FAST_HOOK_BACKTRACE | FAST_HOOK_FIND)
 #define FAST_NO_FID 0xffffffffu /* a frame of an untraced hook: no return record */
-#define FAST_FMT_STRINGS 5   /* strings copied for one format */
+#define FAST_FMT_STRINGS 8   /* strings copied for one format */
 /* -w: the bytes of the stack copied at each call (from the return address up), for the
  * tracer to unwind from (the thread runs on meanwhile). perf's default is 8 KiB. */
 #define FAST_WHERE_STACK (16u << 10)

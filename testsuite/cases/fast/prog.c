@@ -1,5 +1,6 @@
 /* --fast: what the agent must get right. One program, a mode per variant:
- *   seen N     strlen on a buffer the program changes right after each call
+ *   seen N     strlen on a buffer the program changes right after each call; then (N >=
+ *              10) a printf of seven strings, the last two on the stack, changed after it
  *   out N      fill(n, buf), which writes "vN" into buf (an output argument), then the
  *              program writes over buf right after each return
  *   threads T N  T threads, each making N calls of step(); prints the sum
@@ -206,6 +207,14 @@ int main(int argc, char **argv)
 			total += (long)strlen(buf);
 			buf[0]++;             /* after the call: the trace shows what strlen saw */
 			buf[2] = buf[2] == 's' ? 'S' : 's';
+		}
+		/* Seven strings: the last two on the stack (printf's format takes a register),
+		 * changed right after the call too. */
+		/* static: not in the stack the agent copies for the arguments in memory */
+		static char w[7][3] = { "w0", "w1", "w2", "w3", "w4", "w5", "w6" };
+		if (n >= 10) {
+			printf("%s %s %s %s %s %s %s\n", w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
+			w[5][0] = w[6][0] = 'X';
 		}
 		printf("%ld\n", total);
 		return 0;
