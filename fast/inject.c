@@ -326,6 +326,29 @@ static bool thread_inside(const struct process *p, taddr_t addr, size_t len)
 	return false;
 }
 
+/* Code entered otherwise than by a call, whose top of stack is no return address: the
+ * program's entry point (argc there), the signal return trampoline, a context's start
+ * (entered by ret), and the dynamic loader's lazy-binding and TLS-descriptor entries
+ * (jumped to from a PLT with the relocation's index on the stack; called with every
+ * register to keep). They keep a breakpoint, which changes nothing in the program. */
+static bool entered_otherwise(const char *sym)
+{
+	static const char *const names[] = { "_start", "_dl_start", "_dl_start_user",
+					     "__restore_rt", "__start_context" };
+	static const char *const prefixes[] = { "_dl_runtime_resolve", "_dl_runtime_profile",
+						"_dl_tlsdesc_" };
+
+	if (sym == NULL)
+		return true;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(sym, names[i]) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(sym, prefixes[i], strlen(prefixes[i])) == 0)
+			return true;
+	return false;
+}
+
 /* A function's code is read whole to be sure no branch lands where the jump goes. */
 #define ENTRY_BODY_MAX (1u << 20)
 
@@ -340,7 +363,8 @@ int fast_plant_entry(struct thread *t, struct breakpoint *bp, size_t size)
 
 	/* The agent's handling of these is its stubs': they stay breakpoints here. */
 	if (a == NULL || a->nfns >= FAST_MAX_FUNCS || size == 0 || size > ENTRY_BODY_MAX ||
-	    returns_twice(sym) || hook_flag(sym) != 0 || is_vfork(sym))
+	    returns_twice(sym) || hook_flag(sym) != 0 || is_vfork(sym) ||
+	    entered_otherwise(sym) || bp->addr == p->exe->entry + p->bias)
 		return -1;
 	/* Its trampoline, the word the agent goes on through, and the copy of its first
 	 * instructions, which the agent jumps to even after we let go: the area stays. */

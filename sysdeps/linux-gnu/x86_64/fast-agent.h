@@ -67,7 +67,8 @@ struct agent_call_regs {
 	uint64_t saved[6];
 };
 
-/* The return entry's: rax, rdx, xmm0, xmm1. */
+/* The return entry's: rax, rdx, xmm0, xmm1 (then the other call-clobbered registers,
+ * which it gives back: fast-entry.S). */
 struct agent_ret_regs {
 	uint64_t rax, rdx;
 	uint64_t xmm[4];

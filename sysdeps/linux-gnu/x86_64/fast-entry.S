@@ -1,13 +1,20 @@
-/* x86-64 entries of the --fast agent. A traced call comes from its trampoline with
- * %r11 = its struct fast_func and the return address on top of the stack; a traced
- * call returns into agent_ret_entry with the stack pointer just above the slot where its
- * return address was. */
+/* x86-64 entries of the --fast agent. A traced call comes from its trampoline with the
+ * caller's %r11 pushed, %r11 = its struct fast_func and the return address above that;
+ * a traced call returns into agent_ret_entry with the stack pointer just above the slot
+ * where its return address was.
+ *
+ * Both give the program back every register as they found it (but the return value, and
+ * the flags): a caller compiled with GCC's interprocedural register allocation (-fipa-ra,
+ * on at -O2) keeps values in the call-clobbered registers that it knows a function of
+ * its own never touches, and -x traces such functions. So no register carries the way
+ * on: the target is jumped to through the word below the stack pointer (the red zone,
+ * which signal delivery leaves alone). */
 	.text
 	.globl agent_call_entry
 	.hidden agent_call_entry
 	.type agent_call_entry, @function
 agent_call_entry:
-	push %rbp
+	push %rbp		/* 8(%rbp): the caller's r11; 16(%rbp): the return address */
 	mov %rsp, %rbp
 	sub $240, %rsp
 	and $-16, %rsp
@@ -36,9 +43,10 @@ agent_call_entry:
 	mov %r15, 232(%rsp)
 	mov %r11, %rdi
 	mov %rsp, %rsi
-	lea 8(%rbp), %rdx
+	lea 16(%rbp), %rdx
 	call agent_on_call
-	mov %rax, %r11
+	mov 8(%rbp), %r11	/* the caller's */
+	mov %rax, 8(%rbp)	/* where to go, in its place */
 	mov 0(%rsp), %rdi
 	mov 8(%rsp), %rsi
 	mov 16(%rsp), %rdx
@@ -55,8 +63,9 @@ agent_call_entry:
 	movdqu 144(%rsp), %xmm5
 	movdqu 160(%rsp), %xmm6
 	movdqu 176(%rsp), %xmm7
-	leave
-	jmp *%r11
+	leave			/* rsp at the target's word */
+	lea 8(%rsp), %rsp	/* at the return address, as the call left it (flags kept) */
+	jmp *-8(%rsp)
 	.size agent_call_entry, .-agent_call_entry
 
 	.globl agent_ret_entry
@@ -66,12 +75,19 @@ agent_ret_entry:
 	sub $8, %rsp		/* back on the slot: the original address goes there */
 	push %rbp
 	mov %rsp, %rbp
-	sub $48, %rsp
+	sub $112, %rsp
 	and $-16, %rsp
 	mov %rax, 0(%rsp)
 	mov %rdx, 8(%rsp)
 	movdqu %xmm0, 16(%rsp)
 	movdqu %xmm1, 32(%rsp)
+	mov %rcx, 48(%rsp)
+	mov %rsi, 56(%rsp)
+	mov %rdi, 64(%rsp)
+	mov %r8, 72(%rsp)
+	mov %r9, 80(%rsp)
+	mov %r10, 88(%rsp)
+	mov %r11, 96(%rsp)
 	lea 8(%rbp), %rdi
 	mov %rsp, %rsi
 	call agent_on_return
@@ -80,6 +96,13 @@ agent_ret_entry:
 	mov 8(%rsp), %rdx
 	movdqu 16(%rsp), %xmm0
 	movdqu 32(%rsp), %xmm1
+	mov 48(%rsp), %rcx
+	mov 56(%rsp), %rsi
+	mov 64(%rsp), %rdi
+	mov 72(%rsp), %r8
+	mov 80(%rsp), %r9
+	mov 88(%rsp), %r10
+	mov 96(%rsp), %r11
 	leave
 	ret
 	.size agent_ret_entry, .-agent_ret_entry

@@ -5,15 +5,17 @@
 
 size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out)
 {
-	/* movabs $func,%r11; jmp *0(%rip); .quad entry */
+	/* push %r11 (the agent gives it back); movabs $func,%r11; jmp *0(%rip); .quad entry */
 	static const uint8_t jmp[] = { 0xff, 0x25, 0, 0, 0, 0 };
 
-	out[0] = 0x49;
-	out[1] = 0xbb;
-	memcpy(out + 2, &func, 8);
-	memcpy(out + 10, jmp, sizeof(jmp));
-	memcpy(out + 16, &entry, 8);
-	return 24;
+	out[0] = 0x41;
+	out[1] = 0x53;
+	out[2] = 0x49;
+	out[3] = 0xbb;
+	memcpy(out + 4, &func, 8);
+	memcpy(out + 12, jmp, sizeof(jmp));
+	memcpy(out + 18, &entry, 8);
+	return 26;
 }
 
 void arch_fast_call_regs(struct arch_regs *regs, const uint64_t v[7], const uint64_t *saved,

@@ -17,7 +17,9 @@
  *              writes over right after each return; span() takes 4 longs that cross
  *              into the next page, changed right after each call
  *   deep N     down(N) calls back into the program, which calls down(N - 1)...: N + 1
- *              traced calls nested in one another; prints N */
+ *              traced calls nested in one another; prints N
+ *   regs 1     check_regs() (regs.S): prints "kept" if leaf() left every register as
+ *              the caller expects */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -248,6 +250,11 @@ int main(int argc, char **argv)
 		return run_altstack(atol(argv[2]));
 	if (strcmp(argv[1], "deep") == 0) {
 		printf("%ld\n", down(atol(argv[2]), back));
+		return 0;
+	}
+	if (strcmp(argv[1], "regs") == 0) {
+		int check_regs(void);
+		puts(check_regs() == 0 ? "kept" : "CLOBBERED");
 		return 0;
 	}
 	if (strcmp(argv[1], "busy") == 0) {

@@ -1,0 +1,55 @@
+/* ./prog regs: check_regs() sets every call-clobbered register, calls leaf() directly (as
+ * GCC does with -fipa-ra when it knows that a function of its own touches none of them)
+ * and returns 0 if they all came back as they were; leaf() returns 42, or -1 if %r11 was
+ * not the caller's at its entry. Traced with -x leaf: through the agent with --fast. */
+	.text
+	.globl	leaf
+	.type	leaf, @function
+leaf:
+	mov	$42, %eax		/* 5 bytes: what the agent's jump covers */
+	cmp	$0x1111, %r11
+	jne	1f
+	ret
+1:	mov	$-1, %eax
+	ret
+	.size	leaf, .-leaf
+
+	.globl	check_regs
+	.type	check_regs, @function
+check_regs:
+	sub	$8, %rsp
+	mov	$0x1111, %r11
+	mov	$0x2222, %r10
+	mov	$0x3333, %r9
+	mov	$0x4444, %r8
+	mov	$0x5555, %rcx
+	mov	$0x6666, %rsi
+	mov	$0x7777, %rdi
+	mov	$0x8888, %rdx
+	call	leaf
+	cmp	$42, %eax
+	jne	2f
+	cmp	$0x1111, %r11
+	jne	2f
+	cmp	$0x2222, %r10
+	jne	2f
+	cmp	$0x3333, %r9
+	jne	2f
+	cmp	$0x4444, %r8
+	jne	2f
+	cmp	$0x5555, %rcx
+	jne	2f
+	cmp	$0x6666, %rsi
+	jne	2f
+	cmp	$0x7777, %rdi
+	jne	2f
+	cmp	$0x8888, %rdx
+	jne	2f
+	xor	%eax, %eax
+	add	$8, %rsp
+	ret
+2:	mov	$1, %eax
+	add	$8, %rsp
+	ret
+	.size	check_regs, .-check_regs
+	.section .note.GNU-stack,"",@progbits
