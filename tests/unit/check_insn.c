@@ -227,10 +227,36 @@ START_TEST(entry_keeps_endbr_and_copies_whole_instructions)
 }
 END_TEST
 
+/* An early exit among the first instructions (-O2's test; je): the copy takes the jump
+ * with the inverted condition over an absolute jump to the target. */
+START_TEST(entry_with_a_conditional_branch_is_relocated)
+{
+	static const uint8_t f[] = {
+		0x48, 0x85, 0xff,       /* 0x1000: test %rdi,%rdi */
+		0x74, 0x04,             /* 0x1003: je 0x1009 */
+		0x8b, 0x07,             /* 0x1005: mov (%rdi),%eax */
+		0xeb, 0x02,             /* 0x1007: jmp 0x100b */
+		0x31, 0xc0,             /* 0x1009: xor %eax,%eax */
+		0xc3,                   /* 0x100b: ret */
+	};
+	uint8_t patch[ARCH_PATCH_MAX];
+	size_t ool_len = 0;
+
+	int n = arch_entry_patch(f, sizeof(f), 0x1000, 0x5000, 0x5040, patch, out, &ool_len, &why);
+	ck_assert_int_eq(n, 5); /* test, je */
+	ck_assert_uint_eq(ool_len, 3 + 2 + 14 + 14);
+	ck_assert_mem_eq(out, f, 3);
+	ck_assert_uint_eq(out[3], 0x75); /* jne over the jump to je's target */
+	ck_assert_uint_eq(out[4], 14);
+	expect_abs_jmp(out + 5, 0x1009);
+	expect_abs_jmp(out + 19, 0x1005);
+}
+END_TEST
+
 START_TEST(entry_with_a_branch_or_a_loop_at_its_start_is_refused)
 {
-	/* xor %eax,%eax; jmp +0 among the first five bytes */
-	static const uint8_t branch[] = { 0x31, 0xc0, 0xeb, 0x00, 0x90, 0x90, 0xc3 };
+	/* xor %eax,%eax; call +0 among the first five bytes (it would return among them) */
+	static const uint8_t branch[] = { 0x31, 0xc0, 0xe8, 0x00, 0x00, 0x00, 0x00, 0xc3 };
 	/* 1: add $1,%eax (3 bytes); cmp $9,%eax (3); jne 1 */
 	static const uint8_t loop[] = { 0x83, 0xc0, 0x01, 0x83, 0xf8, 0x09, 0x75, 0xf8, 0xc3 };
 	/* the same, looping back to the entry itself: a new call, fine */
@@ -243,7 +269,7 @@ START_TEST(entry_with_a_branch_or_a_loop_at_its_start_is_refused)
 
 	ck_assert_int_eq(arch_entry_patch(branch, sizeof(branch), 0x1000, 0x5000, 0x5040, patch,
 					  out, &ool_len, &why), -1);
-	ck_assert_ptr_nonnull(strstr(why, "branch among"));
+	ck_assert_ptr_nonnull(strstr(why, "a call"));
 	/* loop: jne back to 0x1003 (inside the covered 6 bytes) */
 	uint8_t l[sizeof(loop)];
 	memcpy(l, loop, sizeof(l));
@@ -333,6 +359,7 @@ static Suite *insn_suite(void)
 	tcase_add_test(tc, plt_stubs_are_patched_only_before_the_lazy_entry);
 	tcase_add_test(tc, entry_keeps_endbr_and_copies_whole_instructions);
 	tcase_add_test(tc, entry_with_a_branch_or_a_loop_at_its_start_is_refused);
+	tcase_add_test(tc, entry_with_a_conditional_branch_is_relocated);
 	tcase_add_test(tc, slot_calls_are_found_and_rewritten);
 	suite_add_tcase(s, tc);
 	return s;

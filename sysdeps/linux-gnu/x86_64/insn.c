@@ -367,12 +367,25 @@ int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tram
 			return -1;
 		}
 		int k = -1;
-		if (is_branch(insn))
-			*why = "a branch among the first instructions";
-		else if (insn->id == X86_INS_NOP)
-			*why = "a nop pad at the start (for whoever patches it: live patching)";
-		else
+		bool relative = in_group(insn, CS_GRP_BRANCH_RELATIVE);
+		if (n + 2 + 14 + 14 > ARCH_SLOT_SIZE) {
+			*why = "too much to copy";
+		} else if (relative && insn->id == X86_INS_JMP) {
+			k = (int)emit_abs_jmp(ool + n, branch_target(insn));
+		} else if (relative && is_jcc(insn)) {
+			/* j<not cc> over a jump to the target: on, in the copy, otherwise */
+			ool[n] = (uint8_t)(0x70 | (jcc_condition(insn) ^ 1));
+			ool[n + 1] = 14;
+			k = 2 + (int)emit_abs_jmp(ool + n + 2, branch_target(insn));
+		} else if (in_group(insn, CS_GRP_RET) && !relative) {
 			k = copy_relocated(insn, ool_addr + n, ool + n, why);
+		} else if (is_branch(insn)) {
+			*why = "a call or an indirect branch among the first instructions";
+		} else if (insn->id == X86_INS_NOP) {
+			*why = "a nop pad at the start (for whoever patches it: live patching)";
+		} else {
+			k = copy_relocated(insn, ool_addr + n, ool + n, why);
+		}
 		end += insn->size;
 		cs_free(insn, 1);
 		if (k < 0)

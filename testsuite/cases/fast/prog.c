@@ -254,7 +254,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "regs") == 0) {
 		int check_regs(void);
+		long early(long v);
 		puts(check_regs() == 0 ? "kept" : "CLOBBERED");
+		long zero = early(0);
+		printf("%ld %ld\n", zero, early(5));
 		return 0;
 	}
 	if (strcmp(argv[1], "busy") == 0) {

@@ -14,6 +14,19 @@ leaf:
 	ret
 	.size	leaf, .-leaf
 
+/* early(v): 100 for 0, else v + 1; an early exit among its first instructions (as -O2
+ * makes them), which the agent's copy of them takes with the condition inverted. */
+	.globl	early
+	.type	early, @function
+early:
+	test	%rdi, %rdi
+	je	1f
+	lea	1(%rdi), %rax
+	ret
+1:	mov	$100, %rax
+	ret
+	.size	early, .-early
+
 	.globl	check_regs
 	.type	check_regs, @function
 check_regs:
