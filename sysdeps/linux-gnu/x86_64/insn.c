@@ -319,32 +319,59 @@ static bool is_branch(const cs_insn *insn)
 	       in_group(insn, CS_GRP_IRET) || in_group(insn, CS_GRP_BRANCH_RELATIVE);
 }
 
-/* Whether a direct branch of the code [addr, addr + len) lands in [lo, hi). -1 when the
- * code cannot be decoded to its end (then nobody knows). */
-static int branch_lands_in(const uint8_t *code, size_t len, taddr_t addr, taddr_t lo,
-			   taddr_t hi)
+/* Decode the code [addr, addr + len) one instruction after the other, each given to
+ * each(insn, arg) until it returns nonzero. 0, or -1 when the code cannot be decoded to
+ * its end. */
+static int sweep(const uint8_t *code, size_t len, taddr_t addr,
+		 int (*each)(const cs_insn *insn, void *arg), void *arg)
 {
 	csh h = decoder();
 	cs_insn *insn = h != 0 ? cs_malloc(h) : NULL;
 	const uint8_t *p = code;
 	size_t left = len;
 	uint64_t at = addr;
-	int found = 0;
+	int rc = 0;
 
 	if (insn == NULL)
 		return -1;
-	while (left > 0 && !found) {
+	while (left > 0) {
 		if (!cs_disasm_iter(h, &p, &left, &at, insn)) {
-			found = -1;
+			rc = -1;
 			break;
 		}
-		if (in_group(insn, CS_GRP_BRANCH_RELATIVE)) {
-			taddr_t to = branch_target(insn);
-			found = to >= lo && to < hi;
-		}
+		if (each(insn, arg) != 0)
+			break;
 	}
 	cs_free(insn, 1);
-	return found;
+	return rc;
+}
+
+struct range {
+	taddr_t lo, hi;
+	bool found;
+};
+
+static int lands_in(const cs_insn *insn, void *arg)
+{
+	struct range *r = arg;
+
+	if (in_group(insn, CS_GRP_BRANCH_RELATIVE)) {
+		taddr_t to = branch_target(insn);
+		r->found = to >= r->lo && to < r->hi;
+	}
+	return r->found;
+}
+
+/* Whether a direct branch of the code [addr, addr + len) lands in [lo, hi). -1 when the
+ * code cannot be decoded to its end (then nobody knows). */
+static int branch_lands_in(const uint8_t *code, size_t len, taddr_t addr, taddr_t lo,
+			   taddr_t hi)
+{
+	struct range r = { lo, hi, false };
+
+	if (sweep(code, len, addr, lands_in, &r) < 0)
+		return -1;
+	return r.found;
 }
 
 int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tramp,
@@ -423,30 +450,27 @@ static enum arch_slot_use slot_form(const uint8_t *b)
 	return b[1] == 0x15 ? ARCH_SLOT_CALLED : ARCH_SLOT_JUMPED;
 }
 
+struct refs_walk {
+	arch_slot_fn use;
+	void *arg;
+};
+
+static int fixed_ref(const cs_insn *insn, void *arg)
+{
+	const struct refs_walk *w = arg;
+	const cs_x86_op *op = rip_operand(insn);
+
+	if (op != NULL)
+		w->use(w->arg, insn->address, insn->address + insn->size + (taddr_t)op->mem.disp,
+		       insn->size == 6 ? slot_form(insn->bytes) : ARCH_SLOT_READ);
+	return 0;
+}
+
 int arch_fixed_refs(const uint8_t *code, size_t len, taddr_t addr, arch_slot_fn use, void *arg)
 {
-	csh h = decoder();
-	cs_insn *insn = h != 0 ? cs_malloc(h) : NULL;
-	const uint8_t *p = code;
-	size_t left = len;
-	uint64_t at = addr;
-	int rc = 0;
+	struct refs_walk w = { use, arg };
 
-	if (insn == NULL)
-		return -1;
-	while (left > 0) {
-		if (!cs_disasm_iter(h, &p, &left, &at, insn)) {
-			rc = -1;
-			break;
-		}
-		const cs_x86_op *op = rip_operand(insn);
-		if (op == NULL)
-			continue;
-		enum arch_slot_use how = insn->size == 6 ? slot_form(insn->bytes) : ARCH_SLOT_READ;
-		use(arg, insn->address, insn->address + insn->size + (taddr_t)op->mem.disp, how);
-	}
-	cs_free(insn, 1);
-	return rc;
+	return sweep(code, len, addr, fixed_ref, &w);
 }
 
 void arch_raw_slot_calls(const uint8_t *code, size_t len, taddr_t addr, arch_slot_fn use,
