@@ -404,8 +404,6 @@ static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi)
 	*hi = end + lib->bias;
 }
 
-/* Calls lib makes through GOT slots without a stub: at the callee's entry, for calls
- * returning into lib. The slots must be relocated (the program has started). */
 void (*plan_direct_planter)(struct thread *t, const struct library *lib,
 			    struct plan_direct *calls, size_t n);
 
@@ -429,6 +427,9 @@ static void plan_direct_entry(struct thread *t, const struct library *lib,
 	bp_add_caller(bp, &after);
 }
 
+/* Calls lib makes through GOT slots without a stub: redirected by the planter, else at
+ * the callee's entry, for calls returning into lib. The slots must be relocated (the
+ * program has started). */
 static void plan_direct(struct thread *t, const struct library *lib)
 {
 	struct process *p = process_vm(t->proc);

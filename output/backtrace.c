@@ -9,15 +9,13 @@
 #include <libunwind-ptrace.h>
 #include <libunwind.h>
 
-#include <stdlib.h>
 #include <string.h>
 
-#include "common/xalloc.h"
 #include "output/demangle.h"
 #include "output/symbolize.h"
 
 /* Memory is read a page at a time (libunwind reads word by word: one system call each
- * was most of the time -w took), kept for one unwinding. */
+ * was most of the time -w took), kept for one unwinding (emptied at the next). */
 #define CACHE_PAGES 16
 #define PAGE 4096u
 struct page {
@@ -34,9 +32,10 @@ struct unwind_arg {
 	taddr_t ret_addr;
 	pid_t tid;
 	arch_mem_reader read;
-	struct page *pages; /* CACHE_PAGES */
 	unsigned next;      /* the page to reuse next */
 };
+
+static struct page pages[CACHE_PAGES];
 
 /* The cached page holding addr, read if need be; NULL if unreadable. */
 static const struct page *page_of(struct unwind_arg *u, taddr_t addr)
@@ -44,9 +43,9 @@ static const struct page *page_of(struct unwind_arg *u, taddr_t addr)
 	taddr_t base = addr & ~(taddr_t)(PAGE - 1);
 
 	for (unsigned i = 0; i < CACHE_PAGES; i++)
-		if (u->pages[i].addr == base && u->pages[i].len > 0)
-			return &u->pages[i];
-	struct page *pg = &u->pages[u->next];
+		if (pages[i].addr == base && pages[i].len > 0)
+			return &pages[i];
+	struct page *pg = &pages[u->next];
 	ssize_t n = u->read(u->tid, base, pg->bytes, PAGE);
 	if (n <= 0)
 		return NULL;
@@ -162,7 +161,7 @@ static void put_frame(struct strbuf *out, pid_t pid, taddr_t ip, bool demangled)
 void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arch_regs *regs,
 		      taddr_t ret_addr, arch_mem_reader read, unsigned max, bool demangled)
 {
-	struct unwind_arg ua = { NULL, regs, ret_addr, tid, read, NULL, 0 };
+	struct unwind_arg ua = { NULL, regs, ret_addr, tid, read, 0 };
 	unw_cursor_t cur;
 
 	if (as == NULL) {
@@ -175,7 +174,8 @@ void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arc
 	ua.upt = _UPT_create(tid);
 	if (ua.upt == NULL)
 		return;
-	ua.pages = xcalloc(CACHE_PAGES, sizeof(*ua.pages));
+	for (unsigned i = 0; i < CACHE_PAGES; i++)
+		pages[i].len = 0;
 	current = &ua;
 	if (unw_init_remote(&cur, as, &ua) == 0) {
 		for (unsigned i = 0; i < max; i++) {
@@ -188,7 +188,6 @@ void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arc
 		}
 	}
 	current = NULL;
-	free(ua.pages);
 	_UPT_destroy(ua.upt);
 }
 

@@ -166,6 +166,15 @@ static bool is_jcc(const cs_insn *insn)
 						   b[i + 1] >= 0x80 && b[i + 1] <= 0x8f);
 }
 
+/* Emit "j<cond> +14; jmp *0(%rip); .quad target": the jump to target is skipped when cond
+ * holds (cond: a jcc's condition code, the low bit negating it). */
+static size_t emit_jump_unless(uint8_t *out, uint8_t cond, taddr_t target)
+{
+	out[0] = (uint8_t)(0x70 | cond);
+	out[1] = 14;
+	return 2 + emit_abs_jmp(out + 2, target);
+}
+
 static uint8_t jcc_condition(const cs_insn *insn)
 {
 	const uint8_t *b = insn->bytes;
@@ -235,9 +244,7 @@ int arch_displace(const uint8_t *code, size_t len, taddr_t addr, taddr_t slot_ad
 		n = (int)emit_abs_jmp(out, branch_target(insn));
 	} else if (relative && is_jcc(insn)) {
 		/* j<cc> over the fall-through jump, to the jump to the target. */
-		out[0] = (uint8_t)(0x70 | jcc_condition(insn));
-		out[1] = 14;
-		n = 2 + (int)emit_abs_jmp(out + 2, next);
+		n = (int)emit_jump_unless(out, jcc_condition(insn), next);
 		n += (int)emit_abs_jmp(out + n, branch_target(insn));
 	} else if (relative) {
 		*why = "relative branch of a kind that is not relocated (loop/jrcxz)";
@@ -400,11 +407,9 @@ int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tram
 		} else if (relative && insn->id == X86_INS_JMP) {
 			k = (int)emit_abs_jmp(ool + n, branch_target(insn));
 		} else if (relative && is_jcc(insn)) {
-			/* j<not cc> over a jump to the target: on, in the copy, otherwise */
-			ool[n] = (uint8_t)(0x70 | (jcc_condition(insn) ^ 1));
-			ool[n + 1] = 14;
-			k = 2 + (int)emit_abs_jmp(ool + n + 2, branch_target(insn));
-		} else if (in_group(insn, CS_GRP_RET) && !relative) {
+			/* a jump to the target unless not cc: on, in the copy, otherwise */
+			k = (int)emit_jump_unless(ool + n, jcc_condition(insn) ^ 1, branch_target(insn));
+		} else if (in_group(insn, CS_GRP_RET)) {
 			k = copy_relocated(insn, ool_addr + n, ool + n, why);
 		} else if (is_branch(insn)) {
 			*why = "a call or an indirect branch among the first instructions";
