@@ -345,11 +345,27 @@ static void plan_hooked_entries(struct thread *t, const struct library *lib)
 	}
 }
 
+/* Whether the selection traces some of lib's calls through GOT slots. */
+static bool direct_selected(struct process *p, const struct library *lib)
+{
+	for (size_t i = 0; i < lib->img->ndirect; i++)
+		if (plt_selected(p, lib, lib->img->direct[i].name))
+			return true;
+	return false;
+}
+
 void plan_object(struct thread *t, struct library *lib)
 {
 	struct process *p = process_vm(t->proc);
 
 	plan_plt(t, p, lib);
+	/* Its calls through GOT slots are planned once the slots are relocated: when its
+	 * initialiser runs (for an object loaded by dlopen; at start-up, the program's entry
+	 * point comes after, and -p plans them at once). Without one, they are planned at
+	 * the next entry point or initialiser reached, if any. */
+	if (!lib->direct_planned && !lib->is_main && lib->img->init != 0 &&
+	    direct_selected(p, lib))
+		plan_role(t, lib->img->init + lib->bias, BP_ROLE_START, "an initialiser");
 	if (plan_entry_hook != NULL)
 		plan_hooked_entries(t, lib);
 	if (session.select.nx > 0)
@@ -464,7 +480,11 @@ static void plan_direct(struct thread *t, const struct library *lib)
 
 void plan_direct_calls(struct thread *t)
 {
-	for (struct library *l = process_vm(t->proc)->libs; l != NULL; l = l->next)
+	for (struct library *l = process_vm(t->proc)->libs; l != NULL; l = l->next) {
+		if (l->direct_planned)
+			continue;
+		l->direct_planned = true;
 		if (l->img->ndirect > 0)
 			plan_direct(t, l);
+	}
 }

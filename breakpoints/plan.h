@@ -50,7 +50,8 @@ void plan_bound_ifuncs(struct thread *t);
 /* The dynamic loader's hook at addr. */
 void plan_hook(struct thread *t, taddr_t addr);
 
-/* The program's entry point: when it is reached, relocations are done (plan_direct_calls). */
+/* The program's entry point: when it is reached, relocations are done (plan_direct_calls,
+ * as at a library's initialiser). */
 void plan_start(struct thread *t, taddr_t entry);
 
 /* A call through a GOT slot without a PLT stub (-fno-plt) that the selection traces, made
@@ -69,7 +70,8 @@ extern void (*plan_direct_planter)(struct thread *t, const struct library *lib,
 				   struct plan_direct *calls, size_t n);
 
 /* Calls made through GOT slots without PLT stubs (-fno-plt), in every object of t's
- * process: caught at the callee's entry and attributed by the return address. */
+ * process not planned so far (their slots must be relocated): caught at the callee's
+ * entry and attributed by the return address. */
 void plan_direct_calls(struct thread *t);
 
 #endif

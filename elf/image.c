@@ -41,11 +41,13 @@ static void read_segments(Elf *elf, struct image *img)
 		img->lo = 0;
 }
 
-/* DT_SONAME, or the basename of path (ltrace names objects without one that way). */
-static char *read_soname(Elf *elf, const char *path)
+/* From the dynamic section: DT_SONAME, or the basename of path (ltrace names objects
+ * without one that way), and DT_INIT into img->init. */
+static char *read_dynamic(Elf *elf, const char *path, struct image *img)
 {
 	Elf_Scn *scn = NULL;
 	GElf_Shdr sh;
+	char *soname = NULL;
 
 	while ((scn = elf_nextscn(elf, scn)) != NULL) {
 		Elf_Data *data = elf_getdata(scn, NULL);
@@ -56,13 +58,17 @@ static char *read_soname(Elf *elf, const char *path)
 			GElf_Dyn dyn;
 			if (gelf_getdyn(data, (int)i, &dyn) == NULL || dyn.d_tag == DT_NULL)
 				break;
-			const char *name = dyn.d_tag == DT_SONAME
+			if (dyn.d_tag == DT_INIT)
+				img->init = dyn.d_un.d_ptr;
+			const char *name = dyn.d_tag == DT_SONAME && soname == NULL
 						   ? elf_strptr(elf, sh.sh_link, dyn.d_un.d_val)
 						   : NULL;
 			if (name != NULL)
-				return xstrdup(name);
+				soname = xstrdup(name);
 		}
 	}
+	if (soname != NULL)
+		return soname;
 	const char *base = strrchr(path, '/');
 	return xstrdup(base != NULL ? base + 1 : path);
 }
@@ -122,7 +128,7 @@ struct image *image_open_as(const char *path, const char *name, const char **err
 	img->relocatable = eh.e_type == ET_DYN;
 	img->entry = eh.e_entry;
 	read_segments(elf, img);
-	img->soname = read_soname(elf, name);
+	img->soname = read_dynamic(elf, name, img);
 	symbols_read(elf, &img->syms, &img->nsyms, &img->has_symtab);
 	plt_read(elf, img->syms, img->nsyms, img);
 	const struct func_symbol *s = symbols_find(img->syms, img->nsyms, "_dl_debug_state");

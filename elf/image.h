@@ -26,6 +26,7 @@ struct image {
 	taddr_t lo, hi;     /* link-time extent of the PT_LOAD segments */
 	taddr_t text_lo, text_hi; /* the same for the executable ones (lo == hi: none) */
 	taddr_t dynamic;    /* link-time address of PT_DYNAMIC, or 0 */
+	taddr_t init;       /* DT_INIT: its initialiser, run once it is relocated; or 0 */
 	struct plt_entry *plt;
 	size_t nplt;
 	struct plt_entry *direct; /* GOT slots of functions called without a stub (-fno-plt) */

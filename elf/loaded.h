@@ -18,6 +18,7 @@ struct library {
 	bool is_main;
 	bool seen;     /* still listed at the last update */
 	bool planned;  /* its breakpoints are planted */
+	bool direct_planned; /* its calls through GOT slots too (they must be relocated) */
 };
 
 /* The object of the list libs mapped at addr, or NULL. */

@@ -159,6 +159,17 @@ int bp_alias(struct bp_table *t, taddr_t key, struct breakpoint *bp)
 	return 0;
 }
 
+/* Forget bp's entries for calls from [lo, hi) (an object unloaded). */
+static void drop_callers(struct breakpoint *bp, taddr_t lo, taddr_t hi)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < bp->ncallers; i++)
+		if (bp->callers[i].lo < lo || bp->callers[i].hi > hi)
+			bp->callers[n++] = bp->callers[i];
+	bp->ncallers = n;
+}
+
 void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi)
 {
 	struct bp_slot *slots = xcalloc(t->cap, sizeof(*slots));
@@ -172,6 +183,7 @@ void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi)
 			bp_free(s->bp);
 			t->count--;
 		} else {
+			drop_callers(s->bp, lo, hi);
 			insert(slots, t->cap, s->key, s->bp);
 		}
 	}

@@ -27,7 +27,8 @@ enum bp_role {
 	BP_ROLE_RETURN = 2, /* a traced call may be returning here */
 	BP_ROLE_LIBS = 4,   /* the dynamic loader's hook: the list of libraries changed */
 	BP_ROLE_DIRECT = 8, /* a function's entry, for calls from some objects (-fno-plt) */
-	BP_ROLE_START = 16, /* the program's entry point: relocations are done */
+	BP_ROLE_START = 16, /* the program's entry point, a new object's initialiser: relocations
+			    * are done */
 	BP_ROLE_RESOLVER = 32, /* an IFUNC's resolver (-x): its return value is the function
 				* to trace, under the IFUNC's name (`ifunc`) */
 	BP_ROLE_HOOK = 64,  /* --fast: a PLT stub sent into the agent for what it does there
@@ -108,8 +109,8 @@ int bp_alias(struct bp_table *t, taddr_t key, struct breakpoint *bp);
  * stopped. */
 void bp_unplant_all(const struct bp_table *t, int mem_fd);
 
-/* Forget the breakpoints in [lo, hi), with their aliases (an object that was unloaded:
- * nothing to unplant). */
+/* Forget the breakpoints in [lo, hi), with their aliases, and the other breakpoints'
+ * entries for calls from there (an object that was unloaded: nothing to unplant). */
 void bp_forget_range(struct bp_table *t, taddr_t lo, taddr_t hi);
 
 /* A copy of the table (for a forked child's copy of the address space). */
