@@ -24,6 +24,7 @@ struct symtab {
 	size_t nsyms;
 	struct segment *segs; /* PT_LOAD */
 	size_t nsegs;
+	struct symtab_eh eh;  /* eh.count 0: none */
 };
 
 static void add_symbols(Elf *elf, Elf_Scn *scn, const GElf_Shdr *sh, struct symtab *st,
@@ -81,9 +82,44 @@ static void sort_unique(struct symtab *st)
 	st->nsyms = out;
 }
 
+/* The size of a value of DWARF pointer encoding enc in .eh_frame_hdr, 0 if unknown. */
+static size_t encoded_size(uint8_t enc)
+{
+	switch (enc & 0x0f) {
+	case 0x02: case 0x0a: return 2; /* udata2, sdata2 */
+	case 0x03: case 0x0b: return 4; /* udata4, sdata4 */
+	case 0x04: case 0x0c: return 8; /* udata8, sdata8 */
+	default: return 0;
+	}
+}
+
+/* The search table of .eh_frame_hdr (segment ph): its FDE count and where it lies. Only
+ * the one table encoding that unwinders search (datarel, sdata4 pairs) is taken. */
+static void read_eh_hdr(Elf *elf, const GElf_Phdr *ph, struct symtab *st)
+{
+	if (ph->p_filesz < 4)
+		return;
+	size_t want = ph->p_filesz < 24 ? ph->p_filesz : 24;
+	Elf_Data *d = elf_getdata_rawchunk(elf, (int64_t)ph->p_offset, want, ELF_T_BYTE);
+	if (d == NULL || d->d_buf == NULL)
+		return;
+	const uint8_t *h = d->d_buf;
+	size_t ptr_size = encoded_size(h[1]), count_size = encoded_size(h[2]);
+	if (h[0] != 1 || h[3] != 0x3b || ptr_size == 0 || (count_size != 4 && count_size != 8) ||
+	    4 + ptr_size + count_size > want)
+		return;
+	uint64_t count = 0;
+	memcpy(&count, h + 4 + ptr_size, count_size); /* little-endian targets only */
+	st->eh = (struct symtab_eh){ .hdr = ph->p_vaddr,
+				     .table = ph->p_vaddr + 4 + ptr_size + count_size,
+				     .count = (size_t)count };
+}
+
 static void read_segments(Elf *elf, struct symtab *st)
 {
 	size_t n = 0, cap = 0;
+	taddr_t text_lo = (taddr_t)-1, text_hi = 0;
+	GElf_Phdr eh_ph = { .p_type = PT_NULL };
 
 	/* The header count is outside data (it may claim billions): grow as loads are found,
 	 * and stop at the first header libelf cannot read. */
@@ -93,14 +129,30 @@ static void read_segments(Elf *elf, struct symtab *st)
 		GElf_Phdr ph;
 		if (gelf_getphdr(elf, (int)i, &ph) == NULL)
 			break;
+		if (ph.p_type == PT_GNU_EH_FRAME)
+			eh_ph = ph;
 		if (ph.p_type != PT_LOAD)
 			continue;
+		if (ph.p_flags & PF_X) {
+			text_lo = ph.p_vaddr < text_lo ? ph.p_vaddr : text_lo;
+			text_hi = ph.p_vaddr + ph.p_memsz > text_hi ? ph.p_vaddr + ph.p_memsz : text_hi;
+		}
 		if (st->nsegs == cap) {
 			cap = cap ? 2 * cap : 4;
 			st->segs = xrealloc(st->segs, cap * sizeof(*st->segs));
 		}
 		st->segs[st->nsegs++] = (struct segment){ ph.p_vaddr, ph.p_offset, ph.p_filesz };
 	}
+	if (eh_ph.p_type == PT_GNU_EH_FRAME && text_lo < text_hi) {
+		read_eh_hdr(elf, &eh_ph, st);
+		st->eh.text_lo = text_lo;
+		st->eh.text_hi = text_hi;
+	}
+}
+
+const struct symtab_eh *symtab_eh_table(const struct symtab *st)
+{
+	return st->eh.count > 0 ? &st->eh : NULL;
 }
 
 struct symtab *symtab_open(const char *path)

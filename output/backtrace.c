@@ -1,8 +1,11 @@
 /*
  * -w with libunwind: unwinding starts from the caller's registers at the call. The
  * program's memory comes through the caller's reader (at a stop, the live process; with
- * --fast, the stack as the agent copied it at the call: the thread has run on since);
- * libunwind-ptrace finds the unwind tables in the objects' files.
+ * --fast, the stack as the agent copied it at the call: the thread has run on since).
+ * The unwind information of a frame is found in the object's .eh_frame_hdr table as it is
+ * mapped in the program (objects and maps known from symbolize.c, read once); objects
+ * without one are left to libunwind-ptrace, which reads /proc/PID/maps and the file again
+ * for each frame.
  */
 #include "output/backtrace.h"
 
@@ -11,8 +14,14 @@
 
 #include <string.h>
 
+#include "elf/symtab.h"
 #include "output/demangle.h"
 #include "output/symbolize.h"
+
+/* libunwind's search of a binary-search table, exported but declared in no header. */
+extern int UNW_OBJ(dwarf_search_unwind_table)(unw_addr_space_t as, unw_word_t ip,
+					      unw_dyn_info_t *di, unw_proc_info_t *pi,
+					      int need_unwind_info, void *arg);
 
 /* Memory is read a page at a time (libunwind reads word by word: one system call each
  * was most of the time -w took), kept for one unwinding (emptied at the next). */
@@ -27,10 +36,10 @@ struct page {
 /* What the accessors need: libunwind-ptrace's own state, the registers of the caller, and
  * where memory is read. */
 struct unwind_arg {
-	void *upt;
+	void *upt;          /* made when first needed */
 	const struct arch_regs *regs;
 	taddr_t ret_addr;
-	pid_t tid;
+	pid_t pid, tid;
 	arch_mem_reader read;
 	unsigned next;      /* the page to reuse next */
 };
@@ -63,20 +72,54 @@ static unw_addr_space_t as;
  */
 static struct unwind_arg *current;
 
+static void *upt(void)
+{
+	if (current->upt == NULL)
+		current->upt = _UPT_create(current->tid);
+	return current->upt;
+}
+
 static int find_proc_info(unw_addr_space_t a, unw_word_t ip, unw_proc_info_t *pi,
 			  int need_info, void *arg)
 {
+	taddr_t bias = 0;
+	const struct symtab *st = symbolize_object(current->pid, ip, &bias);
+	const struct symtab_eh *eh = st != NULL ? symtab_eh_table(st) : NULL;
+
+	(void)arg;
+	if (eh != NULL) {
+		unw_dyn_info_t di = {
+			.start_ip = eh->text_lo + bias,
+			.end_ip = eh->text_hi + bias,
+			.format = UNW_INFO_FORMAT_REMOTE_TABLE,
+		};
+		di.u.rti.segbase = eh->hdr + bias;
+		di.u.rti.table_data = eh->table + bias;
+		di.u.rti.table_len = eh->count * 8 / sizeof(unw_word_t);
+		int r = UNW_OBJ(dwarf_search_unwind_table)(a, ip, &di, pi, need_info, current);
+		if (r != -UNW_ENOINFO)
+			return r;
+	}
+	if (upt() == NULL)
+		return -UNW_ENOINFO;
 	return _UPT_find_proc_info(a, ip, pi, need_info, current->upt);
 }
 
 static void put_unwind_info(unw_addr_space_t a, unw_proc_info_t *pi, void *arg)
 {
-	_UPT_put_unwind_info(a, pi, current->upt);
+	(void)arg;
+	/* What dwarf_search_unwind_table gives is libunwind's to free; this is only asked
+	 * for what _UPT_find_proc_info gave. */
+	if (current->upt != NULL)
+		_UPT_put_unwind_info(a, pi, current->upt);
 }
 
 static int get_dyn_info_list_addr(unw_addr_space_t a, unw_word_t *addr, void *arg)
 {
-	return _UPT_get_dyn_info_list_addr(a, addr, current->upt);
+	(void)a;
+	(void)addr;
+	(void)arg;
+	return -UNW_ENOINFO; /* no dynamically registered unwind information is looked for */
 }
 
 static int access_mem(unw_addr_space_t a, unw_word_t addr, unw_word_t *val, int write,
@@ -129,6 +172,9 @@ static int resume(unw_addr_space_t a, unw_cursor_t *c, void *arg)
 static int get_proc_name(unw_addr_space_t a, unw_word_t addr, char *buf, size_t len,
 			 unw_word_t *off, void *arg)
 {
+	(void)arg;
+	if (upt() == NULL)
+		return -UNW_ENOINFO;
 	return _UPT_get_proc_name(a, addr, buf, len, off, current->upt);
 }
 
@@ -161,7 +207,7 @@ static void put_frame(struct strbuf *out, pid_t pid, taddr_t ip, bool demangled)
 void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arch_regs *regs,
 		      taddr_t ret_addr, arch_mem_reader read, unsigned max, bool demangled)
 {
-	struct unwind_arg ua = { NULL, regs, ret_addr, tid, read, 0 };
+	struct unwind_arg ua = { NULL, regs, ret_addr, pid, tid, read, 0 };
 	unw_cursor_t cur;
 
 	if (as == NULL) {
@@ -171,9 +217,6 @@ void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arc
 		/* Programs exec and dlopen: nothing is kept from one unwinding to the next. */
 		unw_set_caching_policy(as, UNW_CACHE_NONE);
 	}
-	ua.upt = _UPT_create(tid);
-	if (ua.upt == NULL)
-		return;
 	for (unsigned i = 0; i < CACHE_PAGES; i++)
 		pages[i].len = 0;
 	current = &ua;
@@ -188,7 +231,8 @@ void backtrace_format(struct strbuf *out, pid_t pid, pid_t tid, const struct arc
 		}
 	}
 	current = NULL;
-	_UPT_destroy(ua.upt);
+	if (ua.upt != NULL)
+		_UPT_destroy(ua.upt);
 }
 
 void backtrace_clear(void)

@@ -96,7 +96,8 @@ static const struct mapping *find(const struct maps *mp, taddr_t addr)
 	return NULL;
 }
 
-void symbolize(pid_t pid, taddr_t addr, struct addr_name *out)
+/* The mapping of addr in process pid, or NULL. */
+static const struct mapping *mapping_of(pid_t pid, taddr_t addr)
 {
 	struct maps *mp = maps_of(pid);
 	const struct mapping *m = find(mp, addr);
@@ -105,6 +106,23 @@ void symbolize(pid_t pid, taddr_t addr, struct addr_name *out)
 		maps_read(mp);
 		m = find(mp, addr);
 	}
+	return m;
+}
+
+const struct symtab *symbolize_object(pid_t pid, taddr_t addr, taddr_t *bias)
+{
+	const struct mapping *m = mapping_of(pid, addr);
+
+	if (m == NULL || m->obj->st == NULL)
+		return NULL;
+	*bias = symtab_bias(m->obj->st, m->start, m->offset);
+	return m->obj->st;
+}
+
+void symbolize(pid_t pid, taddr_t addr, struct addr_name *out)
+{
+	const struct mapping *m = mapping_of(pid, addr);
+
 	*out = (struct addr_name){ NULL, 0, NULL, 0 };
 	if (m == NULL)
 		return;

@@ -21,6 +21,10 @@ struct addr_name {
 
 /* Name addr in process pid. The strings live until symbolize_forget/symbolize_clear. */
 void symbolize(pid_t pid, taddr_t addr, struct addr_name *out);
+/* The symbols of the object mapped at addr in process pid, and its load bias; NULL if
+ * none is or it cannot be read. Valid until symbolize_clear. */
+struct symtab;
+const struct symtab *symbolize_object(pid_t pid, taddr_t addr, taddr_t *bias);
 /* The process's address space changed (exec): read its maps again next time. */
 void symbolize_forget(pid_t pid);
 /* Free everything. */

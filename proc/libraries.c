@@ -9,6 +9,7 @@
 
 #include "breakpoints/plan.h"
 #include "common/xalloc.h"
+#include "output/symbolize.h"
 #include "tracee/memory.h"
 #include "tracee/process.h"
 #include "sysdeps/arch.h"
@@ -157,6 +158,7 @@ void libraries_update(struct thread *t)
 		      p->r_debug + R_MAP_OFF, &lm, sizeof(lm)) < 0 ||
 	    state != RT_CONSISTENT)
 		return;
+	bool changed = false;
 	for (struct library *l = p->libs; l != NULL; l = l->next)
 		l->seen = l->is_main;
 	for (int guard = 0; lm != 0 && guard < 100000; guard++) {
@@ -164,17 +166,25 @@ void libraries_update(struct thread *t)
 		if (mem_read(p->pid, lm, e, sizeof(e)) != (ssize_t)sizeof(e))
 			break;
 		struct library *known = find_lm(p->libs, lm);
-		if (known != NULL)
+		if (known != NULL) {
 			known->seen = true;
-		else
+		} else {
 			add_listed(t, lm, e[LM_ADDR_OFF / 8], e[LM_NAME_OFF / 8]);
+			changed = true;
+		}
 		lm = e[LM_NEXT_OFF / 8];
 	}
 	for (struct library *l = p->libs, *next; l != NULL; l = next) {
 		next = l->next;
-		if (!l->seen)
+		if (!l->seen) {
 			forget(p, l);
+			changed = true;
+		}
 	}
+	/* -w's names and unwind tables come from the maps: another object may now be where
+	 * an unloaded one was. */
+	if (changed)
+		symbolize_forget(p->pid);
 	/* Planned once all are known: -l looks at what the other libraries define. */
 	plan_new_objects(t);
 }

@@ -153,6 +153,19 @@ START_TEST(symtab_names_static_functions)
 	ck_assert(symtab_lookup(st, fn - bias + 3, &name, &start));
 	ck_assert_str_eq(name, "a_static_function");
 	ck_assert_uint_eq(start, fn - bias);
+
+	/* The unwind table (-w): read from our own memory, one of its entries starts the
+	 * function, at an address relative to .eh_frame_hdr. */
+	const struct symtab_eh *eh = symtab_eh_table(st);
+	ck_assert_ptr_nonnull(eh);
+	ck_assert_uint_gt(eh->count, 1);
+	ck_assert(eh->text_lo <= fn - bias && fn - bias < eh->text_hi);
+	const int32_t *table = (const int32_t *)(uintptr_t)(eh->table + bias);
+	size_t found = 0;
+	for (size_t i = 0; i < eh->count; i++)
+		if (eh->hdr + (taddr_t)(int64_t)table[2 * i] == fn - bias)
+			found++;
+	ck_assert_uint_eq(found, 1);
 	symtab_free(st);
 }
 END_TEST
