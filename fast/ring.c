@@ -294,16 +294,46 @@ void fast_settle(void)
 	fast_drain();
 }
 
+/* Sleep until one of the agents wakes us (FUTEX_WAKE on its word) or timeout_ns pass:
+ * futex_waitv over the words of n agents. -1 with errno ENOSYS on kernels before 5.16. */
+static long wait_any(struct futex_waitv *w, size_t n, long timeout_ns)
+{
+	struct timespec until;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_nsec += timeout_ns;
+	until.tv_sec += until.tv_nsec / 1000000000L;
+	until.tv_nsec %= 1000000000L;
+	return syscall(SYS_futex_waitv, w, (unsigned)n, 0, &until, CLOCK_MONOTONIC);
+}
+
 void fast_sleep(void)
 {
-	struct fast_agent *a = fast_agents();
+	static bool no_waitv;
+	struct futex_waitv w[FUTEX_WAITV_MAX];
+	size_t n = 0;
+	const long timeout_ns = 2 * 1000 * 1000;
 
-	if (a == NULL)
+	/* Every agent is told we sleep, each on its own word; those past the first
+	 * FUTEX_WAITV_MAX (or all but the first on an old kernel) are seen at the timeout. */
+	for (struct fast_agent *a = fast_agents(); a != NULL && n < FUTEX_WAITV_MAX; a = a->next) {
+		struct fast_shared *sh = a->sh;
+		w[n++] = (struct futex_waitv){
+			.val = __atomic_load_n(&sh->wake, __ATOMIC_SEQ_CST),
+			.uaddr = (uint64_t)(uintptr_t)&sh->wake,
+			.flags = FUTEX_32, /* shared: the agents are other processes */
+		};
+		__atomic_store_n(&sh->sleeping, 1, __ATOMIC_SEQ_CST);
+	}
+	if (n == 0)
 		return;
-	struct fast_shared *sh = a->sh;
-	uint32_t seen = __atomic_load_n(&sh->wake, __ATOMIC_SEQ_CST);
-	__atomic_store_n(&sh->sleeping, 1, __ATOMIC_SEQ_CST);
-	if (rings_empty())
-		fast_futex(&sh->wake, FUTEX_WAIT, seen, 2 * 1000 * 1000);
-	__atomic_store_n(&sh->sleeping, 0, __ATOMIC_SEQ_CST);
+	if (rings_empty()) {
+		if (n > 1 && !no_waitv && wait_any(w, n, timeout_ns) < 0 && errno == ENOSYS)
+			no_waitv = true;
+		if (n == 1 || no_waitv)
+			fast_futex((uint32_t *)(uintptr_t)w[0].uaddr, FUTEX_WAIT, (uint32_t)w[0].val,
+				   timeout_ns);
+	}
+	for (struct fast_agent *a = fast_agents(); a != NULL; a = a->next)
+		__atomic_store_n(&a->sh->sleeping, 0, __ATOMIC_SEQ_CST);
 }
