@@ -12,6 +12,7 @@
 #include "common/xalloc.h"
 #include "filter/filter.h"
 #include "output/demangle.h"
+#include "elf/code.h"
 #include "elf/loaded.h"
 #include "tracee/memory.h"
 #include "tracee/process.h"
@@ -231,16 +232,53 @@ static void plan_resolver(struct thread *t, const struct library *lib,
 		name_callee(&bp->ifunc, lib, f->source, true);
 }
 
+/* The size of the function at run-time address addr: its symbol's, else its call frame
+ * information's (stripped objects: glibc's string functions); 0 if unknown. */
+static size_t function_size(const struct process *p, taddr_t addr)
+{
+	const struct library *lib = library_at(p->libs, addr);
+	taddr_t lo = 0, hi = 0;
+
+	if (lib == NULL)
+		return 0;
+	for (size_t i = 0; i < lib->img->nsyms; i++)
+		if (lib->img->syms[i].value + lib->bias == addr && lib->img->syms[i].size > 0)
+			return lib->img->syms[i].size;
+	if (image_fde_range(lib->img, addr - lib->bias, &lo, &hi) && lo + lib->bias == addr)
+		return (size_t)(hi - lo);
+	return 0;
+}
+
+/* Whether t's process has no other thread (none that could be running the code that an
+ * entry planter rewrites: the threads go on while a resolver's choice is planned). */
+static bool alone(const struct thread *t)
+{
+	for (const struct thread *o = threads_first(); o != NULL; o = o->next)
+		if (o != t && process_vm(o->proc) == process_vm(t->proc))
+			return false;
+	return true;
+}
+
 void plan_ifunc_choice(struct thread *t, const struct bp_callee *ifunc, taddr_t impl)
 {
-	struct breakpoint *bp = bp_find(process_vm(t->proc)->bps, impl);
+	struct process *p = process_vm(t->proc);
+	struct breakpoint *bp = bp_find(p->bps, impl);
+	const char *why = NULL;
 
 	if (bp != NULL && (bp->roles & BP_ROLE_CALL))
 		return; /* chosen before (or selected under its own name) */
-	bp = plan_role(t, impl, BP_ROLE_CALL, ifunc->func);
-	if (bp != NULL)
-		bp->callee = (struct bp_callee){ .name = ifunc->name, .func = ifunc->func,
-						 .sym = ifunc->sym, .defined_here = true };
+	bp = plan_out_of_line(t, impl, &why);
+	if (bp == NULL) {
+		fprintf(stderr, "ltrace: cannot trace %s: %s\n", ifunc->func, why);
+		return;
+	}
+	bool planted = bp->roles != 0;
+	bp->roles |= BP_ROLE_CALL;
+	bp->callee = (struct bp_callee){ .name = ifunc->name, .func = ifunc->func,
+					 .sym = ifunc->sym, .defined_here = true };
+	if (!planted && (plan_entry_planter == NULL || !alone(t) ||
+			 plan_entry_planter(t, bp, function_size(p, impl)) < 0))
+		plant(p, bp, ifunc->func);
 }
 
 /* Resolvers that ran before our breakpoints were there (relocations, and calls bound

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
+#include "elf/code.h"
 #include "elf/plt.h"
 
 static void read_segments(Elf *elf, struct image *img)
@@ -159,6 +160,7 @@ void image_free(struct image *img)
 		free(img->direct[i].name);
 	free(img->direct);
 	symbols_free(img->syms, img->nsyms);
+	image_code_free(img->code);
 	free(img->soname);
 	free(img->path);
 	free(img);

@@ -35,6 +35,7 @@ struct image {
 	size_t nsyms;
 	taddr_t interp_debug_state; /* the dynamic loader: _dl_debug_state, or 0 */
 	taddr_t interp_r_debug;     /* the dynamic loader: _r_debug, or 0 */
+	struct image_code *code;    /* elf/code.h: read when first asked */
 };
 
 /*

@@ -13,7 +13,9 @@
 #include <unistd.h>
 
 #include "common/xalloc.h"
+#include "elf/loaded.h"
 #include "fast/agent_state.h"
+#include "fast/reach.h"
 #include "output/output.h"
 #include "session/session.h"
 #include "tracee/inject.h"
@@ -377,7 +379,10 @@ int fast_plant_entry(struct thread *t, struct breakpoint *bp, size_t size)
 				       &ool_len, &why);
 	free(code);
 	taddr_t copy = tramp + word_at + 8;
-	if (len <= 0 || thread_inside(p, bp->addr, (size_t)len) ||
+	const struct library *lib = library_at(p->libs, bp->addr);
+	if (len <= 0 || lib == NULL ||
+	    fast_entry_reached(lib->img, bp->addr - lib->bias, (size_t)len) ||
+	    thread_inside(p, bp->addr, (size_t)len) ||
 	    mem_write(p->mem_fd, copy, ool, ool_len) < 0 ||
 	    mem_write(p->mem_fd, tramp + word_at, &copy, sizeof(copy)) < 0 ||
 	    add_func(p, a, bp, tramp + word_at, tramp) < 0)

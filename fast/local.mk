@@ -6,7 +6,7 @@ if ARCH_X86_64
 libltrace_a_SOURCES += fast/agent_state.h fast/agent/shared.h \
 	fast/plan.h \
 	fast/inject.c fast/ring.c fast/plan.c fast/prepare.c fast/life.c fast/fork.c \
-	fast/direct.c
+	fast/direct.c fast/reach.c fast/reach.h
 nodist_libltrace_a_SOURCES += fast/agent_blob.c
 else
 libltrace_a_SOURCES += fast/none.c

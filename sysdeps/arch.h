@@ -162,7 +162,9 @@ size_t arch_fast_trampoline(taddr_t func, taddr_t entry, uint8_t *out);
  * ARCH_PATCH_MAX; the bytes behind the jump are never run), or -1 (*why set) when one of
  * those instructions is a branch, a nop (a pad left for live patching) or cannot be
  * moved, when a branch of the function lands
- * inside them, or when the function is too short.
+ * inside them, or when the function is too short. When the function cannot be decoded to
+ * its end, its near branches are looked for at every byte within reach, and its far ones
+ * are left to the caller (fast_entry_reached looks at every byte of the object).
  */
 int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tramp,
 		     taddr_t ool_addr, uint8_t *patch, uint8_t *ool, size_t *ool_len,
@@ -172,6 +174,17 @@ int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tram
  * they are made. An instruction at `at` uses the word at `ref` (a fixed address): to call
  * or jump through it, in the one form arch_site_patch rewrites, or otherwise (read).
  */
+/* Decoding the code [addr, addr + len) from addr: 1 if an instruction starts at `at` and
+ * is a direct branch to [lo, hi); 0 if none starts there or it branches elsewhere; -1 when
+ * the decoding stops before `at` (an instruction it cannot decode). */
+int arch_branch_at(const uint8_t *code, size_t len, taddr_t addr, taddr_t at, taddr_t lo,
+		   taddr_t hi);
+/* Every place of code (at any byte, instruction or not) that would be a direct branch if
+ * run from there, with its target; is_short: one that reaches only nearby (x86: rel8). */
+typedef void (*arch_branch_fn)(void *arg, taddr_t at, taddr_t target, bool is_short);
+void arch_raw_branches(const uint8_t *code, size_t len, taddr_t addr, arch_branch_fn fn,
+		       void *arg);
+
 enum arch_slot_use { ARCH_SLOT_CALLED, ARCH_SLOT_JUMPED, ARCH_SLOT_READ };
 typedef void (*arch_slot_fn)(void *arg, taddr_t at, taddr_t ref, enum arch_slot_use how);
 /* Each instruction of the function [addr, addr + len) with an operand at a fixed address.

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "common/strbuf.h"
+#include "elf/code.h"
+#include "elf/image.h"
 #include "elf/symbols.h"
 #include "elf/symtab.h"
 #include "output/demangle.h"
@@ -166,6 +168,26 @@ START_TEST(symtab_names_static_functions)
 		if (eh->hdr + (taddr_t)(int64_t)table[2 * i] == fn - bias)
 			found++;
 	ck_assert_uint_eq(found, 1);
+
+	/* Our own file's code and call frame information (elf/code.c): the FDE of the
+	 * function covers exactly it (its symbol's size), its bytes are those we run. */
+	const char *err = NULL;
+	struct image *img = image_open("/proc/self/exe", &err);
+	taddr_t lo = 0, hi = 0, size = 0;
+	size_t avail = 0;
+	ck_assert_ptr_nonnull(img);
+	for (size_t i = 0; i < img->nsyms; i++)
+		if (img->syms[i].value == fn - bias)
+			size = img->syms[i].size;
+	ck_assert_uint_gt(size, 0);
+	ck_assert(image_fde_range(img, fn - bias + 2, &lo, &hi));
+	ck_assert_uint_eq(lo, fn - bias);
+	ck_assert_uint_eq(hi, lo + size);
+	const uint8_t *code = image_code(img, lo, &avail);
+	ck_assert_ptr_nonnull(code);
+	ck_assert_uint_ge(avail, size);
+	ck_assert_int_eq(memcmp(code, (const void *)(uintptr_t)fn, size), 0);
+	image_free(img);
 	symtab_free(st);
 }
 END_TEST

@@ -342,6 +342,59 @@ START_TEST(slot_calls_are_found_and_rewritten)
 }
 END_TEST
 
+struct raw {
+	size_t n;
+	taddr_t at[8], target[8];
+	bool is_short[8];
+};
+
+static void note_branch(void *arg, taddr_t at, taddr_t target, bool is_short)
+{
+	struct raw *r = arg;
+
+	if (r->n < 8) {
+		r->at[r->n] = at;
+		r->target[r->n] = target;
+		r->is_short[r->n++] = is_short;
+	}
+}
+
+/* Every byte that would branch is found, instruction or not; decoding from the start
+ * tells which are instructions. */
+START_TEST(raw_branches_and_which_are_instructions)
+{
+	static const uint8_t f[] = {
+		0x48, 0xb8, 0xe9, 0, 0, 0, 0, 0, 0, 0, /* 0x1000: movabs $0xe9,%rax (an e9 in it) */
+		0xeb, 0xf4,                           /* 0x100a: jmp 0x1000 */
+		0xe8, 0xf3, 0xff, 0xff, 0xff,         /* 0x100c: call 0x1004 */
+		0xc3,                                 /* 0x1011: ret */
+	};
+	struct raw r = { .n = 0 };
+
+	arch_raw_branches(f, sizeof(f), 0x1000, note_branch, &r);
+	ck_assert_int_eq(r.n, 3);
+	ck_assert_uint_eq(r.at[0], 0x1002); /* e9 00 00 00 00: a jmp to 0x1007, were it run */
+	ck_assert_uint_eq(r.target[0], 0x1007);
+	ck_assert(!r.is_short[0]);
+	ck_assert_uint_eq(r.at[1], 0x100a);
+	ck_assert_uint_eq(r.target[1], 0x1000);
+	ck_assert(r.is_short[1]);
+	ck_assert_uint_eq(r.at[2], 0x100c);
+	ck_assert_uint_eq(r.target[2], 0x1004);
+	ck_assert(!r.is_short[2]);
+	/* 0x1002 is inside the movabs; the call at 0x100c goes to 0x1004 */
+	ck_assert_int_eq(arch_branch_at(f, sizeof(f), 0x1000, 0x1002, 0x1001, 0x1010), 0);
+	ck_assert_int_eq(arch_branch_at(f, sizeof(f), 0x1000, 0x100c, 0x1001, 0x1005), 1);
+	ck_assert_int_eq(arch_branch_at(f, sizeof(f), 0x1000, 0x100c, 0x1005, 0x1008), 0);
+	ck_assert_int_eq(arch_branch_at(f, sizeof(f), 0x1000, 0x100a, 0x1000, 0x1001), 1);
+	/* Inside the last instructions, the decoding at its end. */
+	ck_assert_int_eq(arch_branch_at(f, sizeof(f), 0x1000, 0x100e, 0x1000, 0x1010), 0);
+	/* Undecodable before it (push %es: none in 64-bit mode): nobody knows. */
+	static const uint8_t bad[] = { 0x06, 0xeb, 0xfd };
+	ck_assert_int_eq(arch_branch_at(bad, sizeof(bad), 0x1000, 0x1001, 0x1000, 0x1010), -1);
+}
+END_TEST
+
 static Suite *insn_suite(void)
 {
 	Suite *s = suite_create("x86_64 instructions");
@@ -361,6 +414,7 @@ static Suite *insn_suite(void)
 	tcase_add_test(tc, entry_with_a_branch_or_a_loop_at_its_start_is_refused);
 	tcase_add_test(tc, entry_with_a_conditional_branch_is_relocated);
 	tcase_add_test(tc, slot_calls_are_found_and_rewritten);
+	tcase_add_test(tc, raw_branches_and_which_are_instructions);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -381,6 +381,70 @@ static int branch_lands_in(const uint8_t *code, size_t len, taddr_t addr, taddr_
 	return r.found;
 }
 
+struct branch_at {
+	taddr_t at, lo, hi;
+	int found; /* -1: not reached yet */
+};
+
+static int is_branch_at(const cs_insn *insn, void *arg)
+{
+	struct branch_at *b = arg;
+
+	if (insn->address < b->at)
+		return 0;
+	b->found = 0;
+	if (insn->address == b->at && in_group(insn, CS_GRP_BRANCH_RELATIVE)) {
+		taddr_t to = branch_target(insn);
+		b->found = to >= b->lo && to < b->hi;
+	}
+	return 1;
+}
+
+int arch_branch_at(const uint8_t *code, size_t len, taddr_t addr, taddr_t at, taddr_t lo,
+		   taddr_t hi)
+{
+	struct branch_at b = { at, lo, hi, -1 };
+
+	/* Decoded to the end without an instruction at `at`: it is inside the last one. */
+	if (sweep(code, len, addr, is_branch_at, &b) == 0 && b.found < 0)
+		b.found = 0;
+	return b.found;
+}
+
+void arch_raw_branches(const uint8_t *code, size_t len, taddr_t addr, arch_branch_fn fn,
+		       void *arg)
+{
+	for (size_t i = 0; i < len; i++) {
+		uint8_t b = code[i];
+		if ((b == 0xe8 || b == 0xe9) && i + 5 <= len) { /* call, jmp rel32 */
+			int32_t d;
+			memcpy(&d, code + i + 1, 4);
+			fn(arg, addr + i, addr + i + 5 + (taddr_t)(int64_t)d, false);
+		} else if (b == 0x0f && i + 6 <= len && (code[i + 1] & 0xf0) == 0x80) { /* jcc rel32 */
+			int32_t d;
+			memcpy(&d, code + i + 2, 4);
+			fn(arg, addr + i, addr + i + 6 + (taddr_t)(int64_t)d, false);
+		}
+		/* jmp rel8, jcc rel8, loop*, jrcxz */
+		if ((b == 0xeb || (b & 0xf0) == 0x70 || (b >= 0xe0 && b <= 0xe3)) && i + 2 <= len)
+			fn(arg, addr + i, addr + i + 2 + (taddr_t)(int64_t)(int8_t)code[i + 1], true);
+	}
+}
+
+struct raw_range {
+	taddr_t lo, hi;
+	bool found;
+};
+
+static void near_lands(void *arg, taddr_t at, taddr_t target, bool is_short)
+{
+	struct raw_range *r = arg;
+
+	(void)at;
+	if (is_short && target >= r->lo && target < r->hi)
+		r->found = true;
+}
+
 int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tramp,
 		     taddr_t ool_addr, uint8_t *patch, uint8_t *ool, size_t *ool_len,
 		     const char **why)
@@ -426,10 +490,17 @@ int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tram
 	}
 	/* Code jumping back into what the jump covers (a loop at the very start) would run
 	 * half an instruction; a jump to the entry itself is a new call, fine. */
-	int inside = branch_lands_in(code, len, addr, addr + (start > 0 ? start : 1), addr + end);
+	taddr_t lo = addr + (start > 0 ? start : 1), hi = addr + end;
+	int inside = branch_lands_in(code, len, addr, lo, hi);
+	if (inside < 0) {
+		/* Code capstone cannot decode to its end (newer vector extensions): every byte
+		 * within reach that would be a near branch counts. */
+		struct raw_range r = { lo, hi, false };
+		arch_raw_branches(code, len < end + 126 ? len : end + 126, addr, near_lands, &r);
+		inside = r.found;
+	}
 	if (inside != 0) {
-		*why = inside < 0 ? "the function cannot be decoded to its end"
-				  : "a branch of the function lands among its first instructions";
+		*why = "a branch of the function lands among its first instructions";
 		return -1;
 	}
 	int64_t rel = (int64_t)tramp - (int64_t)(addr + start + 5);

@@ -1,9 +1,25 @@
 #include <stddef.h>
 
+#ifdef STEP_IFUNC
+/* step as an IFUNC (variants ifunc, killifunc): the library is stripped, so the function
+ * its resolver picks has no symbol; its size comes from the call frame information. */
+static long step_impl(long v)
+{
+	return 2 * v + 1;
+}
+
+static long (*pick_step(void))(long)
+{
+	return step_impl;
+}
+
+long step(long v) __attribute__((ifunc("pick_step")));
+#else
 long step(long v)
 {
 	return 2 * v + 1;
 }
+#endif
 
 /* Calls back into the program with n - 1 (recursion through a traced call). */
 long down(long n, long (*back)(long))

@@ -19,7 +19,7 @@
  *   deep N     down(N) calls back into the program, which calls down(N - 1)...: N + 1
  *              traced calls nested in one another; prints N
  *   regs 1     check_regs() (regs.S): prints "kept" if leaf() left every register as
- *              the caller expects */
+ *              the caller expects; then early(0), early(5), sum2(1, 2), past(1, 2) */
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -256,8 +256,11 @@ int main(int argc, char **argv)
 		int check_regs(void);
 		long early(long v);
 		puts(check_regs() == 0 ? "kept" : "CLOBBERED");
+		long sum2(long a, long b), past(long a, long b);
 		long zero = early(0);
 		printf("%ld %ld\n", zero, early(5));
+		long s = sum2(1, 2);
+		printf("%ld %ld\n", s, past(1, 2));
 		return 0;
 	}
 	if (strcmp(argv[1], "busy") == 0) {

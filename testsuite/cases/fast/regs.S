@@ -27,6 +27,30 @@ early:
 	ret
 	.size	early, .-early
 
+/* sum2(a, b): a + b + 1. Its neighbour past(a, b) jumps to its second instruction (as
+ * glibc's mempcpy jumps into memmove): a jump written over sum2's first instructions
+ * would send past() into the middle of it, so sum2 keeps a breakpoint under --fast. Both
+ * have call frame information, from which that jump is decoded. */
+	.globl	sum2
+	.type	sum2, @function
+sum2:
+	.cfi_startproc
+	mov	%rdi, %rax
+3:	add	%rsi, %rax
+	add	$1, %rax
+	ret
+	.cfi_endproc
+	.size	sum2, .-sum2
+
+	.globl	past
+	.type	past, @function
+past:
+	.cfi_startproc
+	lea	10(%rdi), %rax
+	jmp	3b
+	.cfi_endproc
+	.size	past, .-past
+
 	.globl	check_regs
 	.type	check_regs, @function
 check_regs:
