@@ -20,6 +20,8 @@ struct fast_fn {
 	taddr_t at;         /* the stub */
 	bool prepared;      /* its captures are decided */
 	bool vfork;         /* returns when the ptrace events of the vfork say so */
+	bool keep_call;     /* its return shows memory the call copied: its record is kept
+			     * in the frame (a format after an output argument: sprintf) */
 };
 
 struct fast_agent {

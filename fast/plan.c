@@ -178,23 +178,32 @@ static uint8_t plan_list(struct fast_copy *list, unsigned max, unsigned phase)
 	return (uint8_t)n;
 }
 
+/* The bytes of root r read at the call or at the return, whichever is more. */
+static uint32_t read_at_all(const struct region *r)
+{
+	return r->need[0] > r->need[1] ? r->need[0] : r->need[1];
+}
+
 void fast_plan(struct fast_func *f, const struct proto *p, const struct fmt_opts *fmt)
 {
 	uint32_t plain[R_ROOTS];
 
 	probe_reset();
 	probe(p, fmt, 0, "%s");
+	/* A format after an output argument is shown with the return (sprintf): its "%s"
+	 * strings are copied at the call all the same (the registers are gone by the return;
+	 * the strings are what the function saw). */
 	for (unsigned i = 0; i < R_ROOTS; i++)
-		plain[i] = pb.r[i].need[0];
+		plain[i] = read_at_all(&pb.r[i]);
 	probe_reset();
 	for (unsigned round = 0; round <= PROBE_DEPTH; round++)
 		probe(p, fmt, round, "x");
 	if (plain[R_STACK] > pb.r[R_STACK].need[0])
 		pb.r[R_STACK].need[0] = plain[R_STACK];
 	for (unsigned i = 0, last = 6; i < 6; i++) {
-		if (pb.r[i].need[0] != 0)
+		if (read_at_all(&pb.r[i]) != 0)
 			last = i;
-		if (plain[i] != 0 && pb.r[i].need[0] == 0 && last < i) {
+		if (plain[i] != 0 && read_at_all(&pb.r[i]) == 0 && last < i) {
 			/* the format is the last register read before one that only its
 			 * "%s" read */
 			size_t cap = fmt->string_limit + 1;

@@ -26,7 +26,11 @@ void fast_prepare(struct thread *t, bool start)
 		/* A PLT call returns into the object of its stub. */
 		hit_resolve_proto(t, &fn->c, fn->at, fn->at);
 		fn->prepared = true;
-		if (fn->c.proto != NULL)
-			fast_plan(&a->sh->funcs[i], fn->c.proto, &session.fmt);
+		if (fn->c.proto == NULL)
+			continue;
+		struct fast_func *f = &a->sh->funcs[i];
+		fast_plan(f, fn->c.proto, &session.fmt);
+		for (unsigned k = 0; k < f->nout && f->fmt_reg < 6; k++)
+			fn->keep_call |= f->out[k].from == FAST_FROM_REG + f->fmt_reg;
 	}
 }

@@ -95,31 +95,47 @@ uint64_t fast_ns(uint64_t tsc)
 	return clk.ns0 + (uint64_t)((double)(int64_t)(tsc - clk.tsc0) * rate);
 }
 
-/* The record being shown: memory it captured is read from it. */
-static const struct fast_rec *current;
+/* The record being shown: memory it captured is read from it; and at a return, the
+ * call's record when its frame kept it (fast_fn.keep_call). */
+static const struct fast_rec *current, *called;
 
-/* Copies may overlap (a pointer into memory copied already): the one that holds the
- * most from addr on is read. Memory not copied is read live, but never into a copy that
- * begins further on (a page read whole for the unwinder, below the stack's copy). */
-static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
+/* In record r, the copy holding the most from addr on (*most bytes of it), or NULL;
+ * *next is lowered to the first copy beginning after addr. Copies may overlap (a pointer
+ * into memory copied already). */
+static const char *find_copy(const struct fast_rec *r, taddr_t addr, size_t *most,
+			     taddr_t *next)
 {
-	const char *p = current != NULL ? (const char *)fast_rec_caps(current) : NULL, *best = NULL;
-	const char *end = (const char *)current + (current != NULL ? current->len : 0);
-	size_t most = 0;
-	taddr_t next = addr + len < addr ? ~(taddr_t)0 : addr + len; /* the first copy after */
+	const char *p = r != NULL ? (const char *)fast_rec_caps(r) : NULL, *best = NULL;
+	const char *end = (const char *)r + (r != NULL ? r->len : 0);
 
-	for (unsigned i = 0; current != NULL && i < current->ncap; i++) {
+	*most = 0;
+	for (unsigned i = 0; r != NULL && i < r->ncap; i++) {
 		const struct fast_cap *c = (const struct fast_cap *)p;
 		if (p + sizeof(*c) > end || c->len > (size_t)(end - p) - sizeof(*c))
 			break; /* the program wrote over it */
-		if (addr >= c->addr && addr < c->addr + c->len && c->addr + c->len - addr > most) {
-			most = c->addr + c->len - addr;
+		if (addr >= c->addr && addr < c->addr + c->len && c->addr + c->len - addr > *most) {
+			*most = c->addr + c->len - addr;
 			best = p + sizeof(*c) + (addr - c->addr);
-		} else if (c->addr > addr && c->addr < next && c->len > 0) {
-			next = c->addr;
+		} else if (c->addr > addr && c->addr < *next && c->len > 0) {
+			*next = c->addr;
 		}
 		p += sizeof(*c) + ((c->len + 7) & ~7u);
 	}
+	return best;
+}
+
+/* Memory as the record shown copied it, else as the call's record did (kept for a
+ * return that shows what the call copied); memory not copied is read live, but never
+ * into a copy that begins further on (a page read whole for the unwinder, below the
+ * stack's copy). */
+static ssize_t read_captured(pid_t tid, taddr_t addr, void *buf, size_t len)
+{
+	size_t most = 0;
+	taddr_t next = addr + len < addr ? ~(taddr_t)0 : addr + len; /* the first copy after */
+	const char *best = find_copy(current, addr, &most, &next);
+
+	if (best == NULL)
+		best = find_copy(called, addr, &most, &next);
 	if (best != NULL) {
 		size_t n = most < len ? most : len;
 		memcpy(buf, best, n);
@@ -152,6 +168,10 @@ static void show(struct fast_agent *a, const struct fast_rec *r)
 		t->hits++;
 		hit_resolve_proto(t, &fn->c, fn->at, r->ret);
 		hit_call(t, &fn->c, fn->at, &regs, r->ret, &src);
+		struct frame *f = thread_top(t);
+		if (fn->keep_call && f != NULL && f->call_rec == NULL && f->ret_addr == r->ret &&
+		    f->entry_sp == r->sp)
+			f->call_rec = memcpy(xmalloc(r->len), r, r->len);
 		if (fn->vfork) {
 			fast_vfork_called(t, r->sp, r->ret);
 		} else if (a->sh->funcs[r->fid].flags & FAST_RETURNS_TWICE) { /* first return: 0 */
@@ -160,11 +180,14 @@ static void show(struct fast_agent *a, const struct fast_rec *r)
 			hit_return(t, &regs, r->ret, &src);
 		}
 	} else if (r->kind == FAST_RETURN) {
+		const struct frame *f = thread_top(t);
+		if (f != NULL && f->ret_addr == r->ret && f->entry_sp == r->sp)
+			called = f->call_rec;
 		arch_fast_return_regs(&regs, r->regs, arch_sp_after_return(r->sp), r->ret);
 		arch_fast_fpregs(&fp, r->fp, 4);
 		hit_return(t, &regs, r->ret, &src);
 	}
-	current = NULL;
+	current = called = NULL;
 }
 
 /* A ring with records to show, from pos to end. */

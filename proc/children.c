@@ -84,6 +84,7 @@ static struct process *followed_child(struct thread *parent, pid_t child, bool s
 		struct frame *f = thread_push(t);
 		*f = parent->stack[i];
 		f->call = NULL; /* the parent's: the child's return shows no output arguments */
+		f->call_rec = NULL;
 	}
 	return p;
 }

@@ -133,6 +133,8 @@ void thread_pop(struct thread *t)
 		t->depth--;
 		proto_call_free(t->stack[t->depth].call);
 		t->stack[t->depth].call = NULL;
+		free(t->stack[t->depth].call_rec);
+		t->stack[t->depth].call_rec = NULL;
 	}
 }
 

@@ -33,6 +33,8 @@ struct frame {
 	uint64_t entry_hit; /* the thread's hits when the call was entered */
 	struct proto_call *call; /* owned: the arguments fetched at the call, for its return
 				  * (output arguments, string2...); NULL without a prototype */
+	void *call_rec;     /* owned, --fast: the call's record, when its return shows memory
+			     * the call copied (fast_fn.keep_call); else NULL */
 };
 
 struct process;

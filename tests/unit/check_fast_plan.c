@@ -21,6 +21,8 @@ static const char *const protos =
 	"long sum(array(long, 4)*);\n"
 	"long deref(int*, long**);\n"
 	"int printf(format);\n"
+	"int sprintf(+string, format);\n"
+	"int snprintf(+string2, ulong, format);\n"
 	"long pick(long, long, long, long, long, long, string);\n";
 
 static struct proto_table *table;
@@ -115,6 +117,10 @@ START_TEST(formats_and_the_stack)
 	/* the format is read as far as it goes; so are the arguments on the stack that
 	 * "%s%s..." would take (the agent copies as many as its format has conversions) */
 	ck_assert_str_eq(plan("printf", 32, 32), " r0:4096 sp:4096 | fmt r0:33");
+	/* after an output argument the format is shown with the return: its strings are
+	 * copied at the call all the same */
+	ck_assert_str_eq(plan("sprintf", 32, 32), " r1:4096 sp:4096 | r0:32 r1:32 fmt r1:33");
+	ck_assert_str_eq(plan("snprintf", 32, 32), " r2:4096 sp:4096 | r0:32 r2:32 fmt r2:33");
 	/* the seventh argument is on the stack, after the return address */
 	ck_assert_str_eq(plan("pick", 32, 32), " sp:16 p0+8:32 |");
 }

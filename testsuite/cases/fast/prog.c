@@ -1,6 +1,7 @@
 /* --fast: what the agent must get right. One program, a mode per variant:
  *   seen N     strlen on a buffer the program changes right after each call; then (N >=
- *              10) a printf of seven strings, the last two on the stack, changed after it
+ *              10) a printf of seven strings, the last two on the stack, changed after it,
+ *              and an snprintf of two of them, changed after it
  *   out N      fill(n, buf), which writes "vN" into buf (an output argument), then the
  *              program writes over buf right after each return
  *   threads T N  T threads, each making N calls of step(); prints the sum
@@ -217,6 +218,11 @@ int main(int argc, char **argv)
 		if (n >= 10) {
 			printf("%s %s %s %s %s %s %s\n", w[0], w[1], w[2], w[3], w[4], w[5], w[6]);
 			w[5][0] = w[6][0] = 'X';
+			/* The format after an output argument is shown with the return, its
+			 * strings as the call saw them (changed right after the return). */
+			char out[16];
+			snprintf(out, sizeof(out), "%s+%s", w[0], w[1]);
+			w[0][0] = w[1][0] = 'Y';
 		}
 		printf("%ld\n", total);
 		return 0;
