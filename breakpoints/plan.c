@@ -441,17 +441,28 @@ void plan_start(struct thread *t, taddr_t entry)
 	plan_role(t, entry, BP_ROLE_START, "the program's entry point");
 }
 
-/* The run-time extent of the function at the executable's entry point (_start): up to the
- * next function symbol, or a generous guess when the program is stripped. */
+/* _start is a few instructions (38 bytes on x86-64, 52 on aarch64). */
+#define ENTRY_FUNCTION_MAX 64
+
+/* The run-time extent of the function at the executable's entry point (_start): its call
+ * frame information's, else up to the next function symbol, never more than
+ * ENTRY_FUNCTION_MAX bytes. (A stripped program's next symbol may be far: ls exports
+ * functions of its own, the first 60 KiB after _start, and every call from there was
+ * taken for the start-up code's.) */
 static void entry_function(const struct library *lib, taddr_t *lo, taddr_t *hi)
 {
-	const struct image *img = lib->img;
-	taddr_t end = img->entry + 64;
+	struct image *img = lib->img;
+	taddr_t start = 0, end = 0;
 
-	for (size_t i = 0; i < img->nsyms; i++) {
-		if (img->syms[i].value > img->entry) {
-			end = img->syms[i].value;
-			break;
+	if (!image_fde_range(img, img->entry, &start, &end) || start != img->entry ||
+	    end - start > ENTRY_FUNCTION_MAX) {
+		end = img->entry + ENTRY_FUNCTION_MAX;
+		for (size_t i = 0; i < img->nsyms; i++) {
+			if (img->syms[i].value > img->entry) {
+				if (img->syms[i].value < end)
+					end = img->syms[i].value;
+				break;
+			}
 		}
 	}
 	*lo = img->entry + lib->bias;

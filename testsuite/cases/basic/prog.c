@@ -15,3 +15,9 @@ int main(void)
 	free(p);
 	return n == 2 ? 0 : 1;
 }
+
+/* The stripped variant's only function symbol (exported, after main): far from _start. */
+__attribute__((visibility("default"))) int zz_late(int x)
+{
+	return x + 1;
+}
