@@ -241,9 +241,9 @@ static size_t function_size(const struct process *p, taddr_t addr)
 
 	if (lib == NULL)
 		return 0;
-	for (size_t i = 0; i < lib->img->nsyms; i++)
-		if (lib->img->syms[i].value + lib->bias == addr && lib->img->syms[i].size > 0)
-			return lib->img->syms[i].size;
+	const struct func_symbol *f = symbols_at(lib->img->syms, lib->img->nsyms, addr - lib->bias);
+	if (f != NULL && f->size > 0)
+		return f->size;
 	if (image_fde_range(lib->img, addr - lib->bias, &lo, &hi) && lo + lib->bias == addr)
 		return (size_t)(hi - lo);
 	return 0;

@@ -431,14 +431,9 @@ void arch_raw_branches(const uint8_t *code, size_t len, taddr_t addr, arch_branc
 	}
 }
 
-struct raw_range {
-	taddr_t lo, hi;
-	bool found;
-};
-
 static void near_lands(void *arg, taddr_t at, taddr_t target, bool is_short)
 {
-	struct raw_range *r = arg;
+	struct range *r = arg;
 
 	(void)at;
 	if (is_short && target >= r->lo && target < r->hi)
@@ -495,7 +490,7 @@ int arch_entry_patch(const uint8_t *code, size_t len, taddr_t addr, taddr_t tram
 	if (inside < 0) {
 		/* Code capstone cannot decode to its end (newer vector extensions): every byte
 		 * within reach that would be a near branch counts. */
-		struct raw_range r = { lo, hi, false };
+		struct range r = { lo, hi, false };
 		arch_raw_branches(code, len < end + 126 ? len : end + 126, addr, near_lands, &r);
 		inside = r.found;
 	}
